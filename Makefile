@@ -1,0 +1,64 @@
+# The two commands a new user needs:  make demo   and   make test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+ENFORCER := $(VENV)/bin/enforcer
+export OPA_VERSION ?= v1.22.2
+TESTS ?=
+
+.PHONY: help dev demo test test-python test-policies lint reformat bench bench-1m opa check-readme clean
+
+help:
+	@echo "make demo    install into $(VENV) and check a fixture SBOM on the embedded engine"
+	@echo "make test    install what the tests need (OPA too) and run every test"
+	@echo "make lint    ruff, mypy (strict), opa check --strict, opa fmt"
+	@echo "make bench   benchmarks (figures go to BENCHMARKS.md by hand)"
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+dev: $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	@echo '$$ enforcer check fixtures/sboms/kaspersky-supplier.cdx.json --as-of 2024-10-01 --explain'
+	@$(ENFORCER) check fixtures/sboms/kaspersky-supplier.cdx.json --as-of 2024-10-01 --explain; \
+	  code=$$?; echo "exit code $$code (1: a banned vendor was found)"; test $$code -eq 1
+
+opa:
+	@scripts/ensure-opa >/dev/null
+
+test-policies: opa
+	"$$(scripts/ensure-opa)" test policies/ -v
+
+test-python: $(VENV)/.installed opa
+	OPA="$$(scripts/ensure-opa)" $(PY) -m pytest $(if $(TESTS),-k '$(TESTS)')
+
+test: test-policies test-python
+
+lint: $(VENV)/.installed opa
+	$(VENV)/bin/ruff format --check enforcer tests fixtures benchmarks
+	$(VENV)/bin/ruff check enforcer tests fixtures benchmarks
+	$(VENV)/bin/mypy
+	"$$(scripts/ensure-opa)" check --strict policies/
+	@out="$$("$$(scripts/ensure-opa)" fmt --list policies/)"; if [ -n "$$out" ]; then echo "not opa-formatted:"; echo "$$out"; exit 1; fi
+
+reformat: $(VENV)/.installed opa
+	$(VENV)/bin/ruff format enforcer tests fixtures benchmarks
+	$(VENV)/bin/ruff check --fix enforcer tests fixtures benchmarks
+	"$$(scripts/ensure-opa)" fmt --write policies/
+
+bench: $(VENV)/.installed opa
+	OPA="$$(scripts/ensure-opa)" $(PY) -m pytest benchmarks/ --benchmark-enable --benchmark-only -p no:randomly -q $(if $(TESTS),-k '$(TESTS)')
+
+bench-1m: $(VENV)/.installed
+	$(PY) benchmarks/million.py
+
+check-readme: $(VENV)/.installed
+	$(PY) scripts/check_readme.py
+
+clean:
+	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache .benchmarks bench-data

@@ -1,0 +1,3 @@
+from enforcer._cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,56 @@
+"""The exception tree of the enforcer.
+
+Every error the library raises on purpose derives from `EnforcerError`; the
+CLI catches that one class, prints its message on a single line and exits 3.
+
+    EnforcerError
+    ├── SbomError                 an SBOM could not be read
+    │   ├── SbomParseError        not valid JSON/XML/tag-value, or wrong types
+    │   └── UnsupportedSbomError  readable, but not an SBOM format we know
+    ├── PolicyError               the policies or waivers are wrong
+    │   ├── PolicyCompileError    a Rego module does not compile
+    │   └── BanValidationError    a ban or waiver breaks the contract
+    └── EngineError               the policy engine failed
+        └── EngineConnectionError the engine (OPA server, opa binary) is unreachable
+
+Messages start with what failed and where, then the cause:
+``fixtures/broken.json: not valid JSON: unexpected end of data (line 3, column 9)``.
+"""
+
+from __future__ import annotations
+
+
+class EnforcerError(Exception):
+    """Root of every error the enforcer raises on purpose."""
+
+
+class SbomError(EnforcerError):
+    """An SBOM could not be read."""
+
+
+class SbomParseError(SbomError):
+    """An SBOM is malformed: bad syntax, wrong types, or beyond a safety limit."""
+
+
+class UnsupportedSbomError(SbomError):
+    """A file is readable but is not an SBOM format the enforcer knows."""
+
+
+class PolicyError(EnforcerError):
+    """The policies, bans or waivers are wrong."""
+
+
+class PolicyCompileError(PolicyError):
+    """A Rego module does not parse or compile."""
+
+
+class BanValidationError(PolicyError):
+    """A ban or waiver does not follow the policy contract."""
+
+
+class EngineError(EnforcerError):
+    """The policy engine failed to answer a query."""
+
+
+class EngineConnectionError(EngineError):
+    """The policy engine cannot be reached."""

@@ -1,0 +1,232 @@
+"""Orchestration: load bans once, match every SBOM, decide in one batch.
+
+`Enforcer` holds what is built once per run (the engine with its modules, the
+validated bans, the match index, the waivers); `Enforcer.run` checks SBOMs and
+returns a `RunResult`. The CLI is a thin layer over this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from enforcer import __version__
+from enforcer._errors import EngineError, SbomError
+from enforcer._models import (
+    Ban,
+    ComponentInfo,
+    Confidence,
+    Finding,
+    MatchEvidence,
+    PhaseInfo,
+    RunResult,
+    SbomResult,
+    Verdict,
+    Waiver,
+    WaiverInfo,
+)
+from enforcer._policy import DECIDE_QUERY, STATUS_QUERY, find_modules, load_bans, load_waivers, shipped_policies
+from enforcer.engine import create_engine
+from enforcer.engine.interface import PolicyEngine, PolicyModule
+from enforcer.match.index import MatchIndex, RawFinding
+from enforcer.sbom import find_sboms, load
+from enforcer.sbom.interface import SbomDocument
+
+_RANK = {Confidence.EXACT: 0, Confidence.STRONG: 1, Confidence.WEAK: 2}
+
+
+@dataclass
+class Options:
+    """What a run is configured with (the CLI's flags)."""
+
+    policies: Sequence[Path | str] = ()
+    as_of: dt.date = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).date())
+    scopes: Sequence[str] = ()
+    warn_days: int = 90
+    waivers: Sequence[Path | str] = ()
+    engine: str = "embedded"
+    engine_options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Pending:
+    """Matches of one SBOM, waiting for the policy's verdicts."""
+
+    result: SbomResult
+    raw: list[tuple[ComponentInfo, int, list[MatchEvidence], Confidence]]
+
+
+class Enforcer:
+    """Policies compiled, bans validated, index built: ready to check SBOMs."""
+
+    def __init__(self, options: Options, *, engine: PolicyEngine | None = None) -> None:
+        self.options = options
+        paths = list(options.policies) or [shipped_policies()]
+        self.modules: list[PolicyModule] = find_modules(paths)
+        self.engine = engine or create_engine(options.engine, **options.engine_options)
+        self.engine.load(self.modules)
+        self.bans: list[Ban] = load_bans(self.engine, self.modules)
+        self.waivers: list[Waiver] = load_waivers(self.engine, self.modules, options.waivers)
+        self.index = MatchIndex.build(self.bans)
+
+    def close(self) -> None:
+        self.engine.close()
+
+    def __enter__(self) -> Enforcer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- matching --------------------------------------------------------------
+
+    def match_path(self, path: str) -> Pending:
+        """Load and match one SBOM; an unreadable file becomes an error result."""
+        try:
+            document = load(path)
+        except SbomError as error:
+            return Pending(SbomResult(path="<stdin>" if path == "-" else path, error=str(error)), [])
+        return self.match_document(document)
+
+    def match_document(self, document: SbomDocument) -> Pending:
+        scan = document.scan(self.index)
+        result = SbomResult(
+            path=document.path,
+            format=document.format_name,
+            spec_version=document.spec_version,
+            components=scan.components,
+            unidentified=scan.unidentified,
+            unreadable=document.unreadable,
+            warnings=list(document.warnings),
+        )
+        return Pending(result, self._raw(document, scan.findings))
+
+    def _raw(
+        self, document: SbomDocument, findings: list[RawFinding]
+    ) -> list[tuple[ComponentInfo, int, list[MatchEvidence], Confidence]]:
+        grouped: list[tuple[ComponentInfo, int, list[MatchEvidence], Confidence]] = []
+        for finding in findings:
+            record = finding.record
+            component = ComponentInfo(
+                ref=record.ref,
+                name=record.name,
+                version=record.version,
+                purl=record.purl,
+                path=document.record_path(record),
+            )
+            by_ban: dict[int, list[MatchEvidence]] = {}
+            for number, matcher, confidence, key, field_name, raw in finding.evidence:
+                evidence = MatchEvidence(field=field_name, value=raw, key=key, matcher=matcher, confidence=confidence)
+                items = by_ban.setdefault(number, [])
+                if evidence not in items:
+                    items.append(evidence)
+            for number, items in sorted(by_ban.items()):
+                items.sort(key=lambda e: (_RANK[e.confidence], e.matcher, e.field, e.value))
+                best = min((e.confidence for e in items), key=_RANK.__getitem__)
+                grouped.append((component, number, items, best))
+        return grouped
+
+    # -- deciding --------------------------------------------------------------
+
+    def decide(self, pending: Sequence[Pending]) -> list[SbomResult]:
+        """One batched query to `data.enforcer.decide` for every finding of every SBOM."""
+        findings_input = []
+        for sbom_number, item in enumerate(pending):
+            for finding_number, (component, ban_number, _, confidence) in enumerate(item.raw):
+                findings_input.append(
+                    {
+                        "id": f"{sbom_number}:{finding_number}",
+                        "ban": self.index.bans[ban_number].id,
+                        "confidence": confidence.value,
+                        "component": {"ref": component.ref, "name": component.name, "purl": component.purl},
+                    }
+                )
+        decisions: dict[str, Any] = {}
+        if findings_input:
+            decisions = self.engine.query(DECIDE_QUERY, self.decision_input(findings_input)) or {}
+            if not isinstance(decisions, dict):
+                raise EngineError(f"{DECIDE_QUERY} must be an object keyed by finding id")
+        results = []
+        for sbom_number, item in enumerate(pending):
+            findings: list[Finding] = []
+            out_of_scope = 0
+            for finding_number, (component, ban_number, evidence, _) in enumerate(item.raw):
+                key = f"{sbom_number}:{finding_number}"
+                decision = decisions.get(key)
+                if not isinstance(decision, dict):
+                    raise EngineError(f"{DECIDE_QUERY} gave no decision for finding {key}")
+                if not decision.get("in_scope", True):
+                    out_of_scope += 1
+                    continue
+                findings.append(self._finding(component, self.index.bans[ban_number], evidence, decision))
+            findings.sort(key=_finding_order)
+            results.append(item.result.model_copy(update={"findings": findings, "out_of_scope": out_of_scope}))
+        return results
+
+    def decision_input(self, findings: list[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            "as_of": self.options.as_of.isoformat(),
+            "scopes": list(self.options.scopes),
+            "warn_days": self.options.warn_days,
+            "findings": findings,
+            "waivers": [waiver.model_dump(mode="json") for waiver in self.waivers],
+        }
+
+    def _finding(self, component: ComponentInfo, ban: Ban, evidence: list[MatchEvidence], decision: dict[str, Any]) -> Finding:
+        try:
+            phase = decision.get("phase")
+            waiver = decision.get("waiver")
+            return Finding(
+                component=component,
+                ban=ban.id,
+                vendor=ban.vendor,
+                verdict=Verdict(decision["verdict"]),
+                phase=PhaseInfo.model_validate(phase) if phase else None,
+                reason=str(decision.get("reason", "")),
+                matches=evidence,
+                waiver=WaiverInfo.model_validate(waiver) if waiver else None,
+            )
+        except (KeyError, ValueError) as error:
+            raise EngineError(f"{DECIDE_QUERY} returned a malformed decision for ban {ban.id!r}: {error}") from None
+
+    def ban_status(self) -> dict[str, Any]:
+        """Each ban's status on the as-of date (active, upcoming, not-yet, ended)."""
+        status = self.engine.query(STATUS_QUERY, self.decision_input([]))
+        return status if isinstance(status, dict) else {}
+
+    # -- the whole run -----------------------------------------------------------
+
+    def run(self, paths: Iterable[str], *, progress: Callable[[int], None] | None = None) -> RunResult:
+        pending = []
+        for number, path in enumerate(find_sboms(paths)):
+            pending.append(self.match_path(path))
+            if progress is not None:
+                progress(number + 1)
+        return self.result(self.decide(pending))
+
+    def result(self, sboms: list[SbomResult]) -> RunResult:
+        used = {f.waiver.id for sbom in sboms for f in sbom.findings if f.waiver is not None}
+        return RunResult(
+            tool_version=__version__,
+            as_of=self.options.as_of,
+            scopes=sorted(self.options.scopes),
+            warn_days=self.options.warn_days,
+            engine=self.engine.describe(),
+            policies=[module.path for module in self.modules],
+            sboms=sboms,
+            unused_waivers=sorted(w.id for w in self.waivers if w.id not in used),
+        )
+
+
+def _finding_order(finding: Finding) -> tuple[int, str, str, str]:
+    rank = {"deny": 0, "warn": 1, "waived": 2, "allow": 3}[finding.status]
+    return (rank, finding.ban, finding.component.ref, finding.component.name)
+
+
+def check(paths: Iterable[str], options: Options | None = None) -> RunResult:
+    """Check SBOMs against the policies: the library's one-call entry point."""
+    with Enforcer(options or Options()) as enforcer:
+        return enforcer.run(paths)

@@ -1,0 +1,119 @@
+"""The embedded engine: rego-cpp in process, through `regopy`.
+
+No server and no binary: the default. rego-cpp differs from OPA in a few
+places that the shipped policies avoid and `enforcer policy check` warns about
+(see `enforcer.engine.portability`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import orjson
+
+from enforcer._errors import EngineError, PolicyCompileError
+from enforcer.engine.interface import PolicyEngine, PolicyModule
+
+_ERROR = re.compile(r"\(error (\d+):")
+_MESSAGE = re.compile(r"\(errormsg (\d+):")
+
+
+class EmbeddedEngine(PolicyEngine):
+    """rego-cpp, in process."""
+
+    name = "embedded"
+
+    def __init__(self) -> None:
+        import regopy  # deferred: loading the shared library costs time
+
+        self._regopy = regopy
+        self._interpreter = regopy.Interpreter()
+        # rego-cpp prints parse errors to stdout unless told not to; we report
+        # them ourselves, on one line.
+        self._interpreter.log_level = regopy.LogLevel.NONE
+        self._modules: dict[str, str] = {}
+
+    def describe(self) -> str:
+        return f"embedded (rego-cpp {self._regopy.rego_version()})"
+
+    def load(self, modules: Sequence[PolicyModule]) -> None:
+        for module in modules:
+            self._modules[module.path] = module.text
+            try:
+                self._interpreter.add_module(module.path, module.text)
+            except self._regopy.RegoError as error:
+                raise PolicyCompileError(_describe_error(str(error), self._modules)) from None
+
+    def query(self, query: str, input: Any = None) -> Any:
+        shared = self._regopy.rego_shared
+        if input is not None:
+            self._interpreter.set_input_term(orjson.dumps(input).decode())
+        try:
+            impl = shared.rego_query(self._interpreter._impl, query)
+        except self._regopy.RegoError as error:
+            raise EngineError(f"embedded engine: {query}: {_describe_error(str(error), self._modules)}") from None
+        try:
+            text = shared.rego_output_string(impl)
+            ok = shared.rego_output_ok(impl)
+            if not ok:
+                text = _error_text(self._regopy, shared.rego_output_node(impl)) or text
+        finally:
+            shared.rego_free_output(impl)
+        if not ok or "(errormsg" in text:
+            raise EngineError(f"embedded engine: {query}: {_describe_error(text, self._modules)}")
+        if text == "undefined":
+            return None
+        try:
+            result = orjson.loads(text)
+        except orjson.JSONDecodeError:
+            raise EngineError(f"embedded engine: {query}: unreadable result {text[:80]!r}") from None
+        if isinstance(result, list):
+            result = result[0] if result else {}
+        expressions = result.get("expressions") or []
+        return expressions[0] if expressions else None
+
+
+def _error_text(regopy: Any, node_impl: Any) -> str:
+    """The S-expression of an error result (rego-cpp keeps it in the node tree)."""
+    try:
+        node = regopy.Node(node_impl)
+        return "\n".join(node.at(i).json() for i in range(len(node)))
+    except (regopy.RegoError, TypeError, ValueError):
+        return ""
+
+
+def _length_prefixed(text: str, start: int, length: int) -> str:
+    return text[start : start + length]
+
+
+def _describe_error(text: str, modules: dict[str, str]) -> str:
+    """Turn rego-cpp's error S-expression into ``file:line:col: message``."""
+    messages = []
+    for match in _ERROR.finditer(text):
+        length = int(match.group(1))
+        name = _length_prefixed(text, match.end(), length)
+        rest = text[match.end() + length :]
+        location = name
+        position = re.match(r"\|(\d+)\|(\d+)", rest)
+        if position and name in modules:
+            offset = int(position.group(1))
+            source = modules[name]
+            line = source.count("\n", 0, offset) + 1
+            column = offset - (source.rfind("\n", 0, offset) + 1) + 1
+            location = f"{name}:{line}:{column}"
+        message = _MESSAGE.search(rest)
+        detail = _length_prefixed(rest, message.end(), int(message.group(1))) if message else "error"
+        messages.append(f"{location}: {detail}" if location else detail)
+    if not messages:
+        found = _MESSAGE.search(text)
+        if found:
+            return _length_prefixed(text, found.end(), int(found.group(1)))
+        return text.strip().splitlines()[0] if text.strip() else "evaluation failed"
+    return messages[0] + (f" (and {len(messages) - 1} more)" if len(messages) > 1 else "")
+
+
+def _error_in_output(text: str) -> str:
+    found = _MESSAGE.search(text)
+    return _length_prefixed(text, found.end(), int(found.group(1))) if found else "the result holds an error"

@@ -1,0 +1,314 @@
+"""The match index: bans compiled once into hash tables.
+
+`MatchIndex.build(bans)` turns every ban's match spec into dictionaries keyed
+by normalised values. Matching a component is then a handful of lookups, one
+per identity value, never a loop over the bans:
+
+========================  ======================================  ==========
+matcher                   key looked up                           confidence
+========================  ======================================  ==========
+``organization``          normalised organisation name            exact
+``organization-prefix``   its leading words ("huawei device" ->    strong
+                          "huawei")
+``domain``                host of a URL/e-mail and its parents    exact
+``cpe-vendor``            CPE vendor field                        exact
+``purl``                  purl type + namespace/name prefixes     exact
+``group``                 CycloneDX group as a namespace prefix   exact
+``hash``                  digest                                  exact
+``product``               word tokens of the component name       weak
+========================  ======================================  ==========
+
+Lookups of values that SBOMs repeat (organisations, URLs, groups, names) are
+cached per raw string, so each distinct value is normalised once per run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+from urllib.parse import unquote
+
+from enforcer._models import Ban, Confidence
+from enforcer.match import normalise as norm
+from enforcer.sbom.interface import CPE, GROUP, HASH, NAME, ORG, PURL, URL, ComponentRecord
+
+#: (ban index, matcher, confidence, key)
+Hit = tuple[int, str, Confidence, str]
+#: (ban index, matcher, confidence, key, field, raw value)
+Evidence = tuple[int, str, Confidence, str, str, str]
+
+EXACT, STRONG, WEAK = Confidence.EXACT, Confidence.STRONG, Confidence.WEAK
+_K = TypeVar("_K", str, tuple[str, str])
+_NO_HITS: tuple[Hit, ...] = ()
+_CACHE_LIMIT = 200_000
+
+
+@dataclass(slots=True)
+class RawFinding:
+    """A component that matched at least one ban, before the policy decides."""
+
+    record: ComponentRecord
+    evidence: list[Evidence]
+
+
+@dataclass(slots=True)
+class ScanResult:
+    """What a scan of one SBOM found."""
+
+    findings: list[RawFinding] = field(default_factory=list)
+    components: int = 0
+    unidentified: int = 0
+
+
+class MatchIndex:
+    """Every enabled ban, compiled into lookup tables."""
+
+    def __init__(self, bans: Sequence[Ban]) -> None:
+        self.bans: list[Ban] = [ban for ban in bans if ban.enabled]
+        self.orgs: dict[str, list[int]] = {}
+        self.domains: dict[str, list[int]] = {}
+        self.cpe_vendors: dict[str, list[int]] = {}
+        self.purls: dict[tuple[str, str], list[int]] = {}
+        self.purl_paths: dict[str, list[int]] = {}
+        self.products: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self.hashes: dict[str, list[int]] = {}
+        for number, ban in enumerate(self.bans):
+            spec = ban.match
+            for name in spec.organizations:
+                _add(self.orgs, norm.org_key(name), number)
+            for domain in spec.domains:
+                _add(self.domains, norm.host_key(domain) or domain.lower(), number)
+            for vendor in spec.cpe_vendors:
+                _add(self.cpe_vendors, norm.fold(vendor), number)
+            for pattern in spec.purls:
+                ptype, path = norm.purl_pattern(pattern)
+                _add(self.purls, (ptype, path), number)
+                _add(self.purl_paths, path, number)
+            for product in spec.products:
+                tokens = norm.name_tokens(product)
+                if tokens:
+                    entries = self.products.setdefault(tokens[0], [])
+                    if (tokens, number) not in entries:
+                        entries.append((tokens, number))
+            for digest in spec.hashes:
+                _add(self.hashes, norm.hash_key(digest), number)
+        self.orgs.pop("", None)
+        # The first segment of every purl pattern path: most purls are rejected
+        # by one regex match and one set lookup.
+        self._purl_heads = {norm.purl_prefixes(path)[0] for _, path in self.purls}
+        self._product_filter = (
+            re.compile(
+                r"(?<![^\W_])(?:" + "|".join(sorted(map(re.escape, self.products), key=len, reverse=True)) + r")(?![^\W_])",
+                re.IGNORECASE,
+            )
+            if self.products
+            else None
+        )
+        self._org_cache: dict[str, tuple[Hit, ...]] = {}
+        self._url_cache: dict[str, tuple[Hit, ...]] = {}
+        self._group_cache: dict[str, tuple[Hit, ...]] = {}
+        self._name_cache: dict[str, tuple[Hit, ...]] = {}
+
+    @classmethod
+    def build(cls, bans: Sequence[Ban]) -> MatchIndex:
+        return cls(bans)
+
+    # -- lookups, one per kind of identity value ----------------------------
+
+    def org(self, raw: str) -> tuple[Hit, ...]:
+        """Hits for an organisation or person name (and any e-mail or URL in it)."""
+        hits = self._org_cache.get(raw)
+        if hits is None:
+            hits = self._org_uncached(raw)
+            _remember(self._org_cache, raw, hits)
+        return hits
+
+    def _org_uncached(self, raw: str) -> tuple[Hit, ...]:
+        found: list[Hit] = []
+        key = norm.org_key(raw)
+        if key:
+            exact = self.orgs.get(key, ())
+            found.extend((number, "organization", EXACT, key) for number in exact)
+            seen = set(exact)
+            for prefix in reversed(norm.org_prefixes(key)):  # longest first
+                for number in self.orgs.get(prefix, ()):
+                    if number not in seen:
+                        seen.add(number)
+                        found.append((number, "organization-prefix", STRONG, prefix))
+        if self.domains and ("@" in raw or "." in raw):
+            found.extend(self.url(raw))
+        return _unique(found)
+
+    def url(self, raw: str) -> tuple[Hit, ...]:
+        """Hits for the domains of a URL, e-mail address or host name."""
+        if not self.domains:
+            return _NO_HITS
+        hits = self._url_cache.get(raw)
+        if hits is None:
+            found: list[Hit] = []
+            for host in norm.domains_in(raw):
+                for parent in norm.parent_domains(host):
+                    for number in self.domains.get(parent, ()):
+                        found.append((number, "domain", EXACT, parent))
+            hits = _unique(found)
+            _remember(self._url_cache, raw, hits)
+        return hits
+
+    def purl(self, raw: str) -> tuple[Hit, ...]:
+        """Hits for a purl: its type and namespace/name prefixes, and its repository_url."""
+        found: list[Hit] = []
+        if self.purls and self._purl_may_match(raw):
+            parts = norm.purl_path(raw)
+            if parts is not None:
+                ptype, path, _ = parts
+                for prefix in norm.purl_prefixes(path):
+                    for key in ((ptype, prefix), ("*", prefix)):
+                        for number in self.purls.get(key, ()):
+                            found.append((number, "purl", EXACT, f"pkg:{key[0]}/{prefix}"))
+        if self.domains and "repository_url=" in raw:
+            parts = norm.purl_path(raw)
+            location = norm.repository_url(parts[2]) if parts else None
+            if location:
+                found.extend(self.url(location))
+        return _unique(found) if found else _NO_HITS
+
+    def _purl_may_match(self, raw: str) -> bool:
+        slash = raw.find("/", 4)
+        if slash < 0:
+            return False
+        rest = raw[slash + 1 :].lstrip("/")
+        end = len(rest)
+        for char in "./@?#":
+            position = rest.find(char, 1)
+            if 0 < position < end:
+                end = position
+        head = rest[:end]
+        if "%" in head or not head.isascii():
+            return True
+        return head.lower() in self._purl_heads
+
+    def cpe(self, raw: str) -> tuple[Hit, ...]:
+        if not self.cpe_vendors:
+            return _NO_HITS
+        vendor = norm.cpe_vendor(raw)
+        if vendor is None:
+            return _NO_HITS
+        numbers = self.cpe_vendors.get(vendor)
+        if not numbers:
+            return _NO_HITS
+        return tuple((number, "cpe-vendor", EXACT, vendor) for number in numbers)
+
+    def group(self, raw: str) -> tuple[Hit, ...]:
+        """Hits for a CycloneDX group (Maven groupId, npm scope) as a namespace prefix."""
+        if not self.purl_paths:
+            return _NO_HITS
+        hits = self._group_cache.get(raw)
+        if hits is None:
+            found: list[Hit] = []
+            group = norm.fold(raw.strip()).strip("/")
+            if "%" in group:
+                group = unquote(group)
+            if group:
+                for prefix in norm.purl_prefixes(group):
+                    for number in self.purl_paths.get(prefix, ()):
+                        found.append((number, "group", EXACT, prefix))
+            hits = _unique(found)
+            _remember(self._group_cache, raw, hits)
+        return hits
+
+    def name(self, raw: str) -> tuple[Hit, ...]:
+        """Hits for product tokens in a component name (weak on their own)."""
+        if self._product_filter is None:
+            return _NO_HITS
+        if raw.isascii() and not self._product_filter.search(raw):
+            return _NO_HITS
+        hits = self._name_cache.get(raw)
+        if hits is None:
+            found: list[Hit] = []
+            tokens = norm.name_tokens(raw)
+            for position, token in enumerate(tokens):
+                for product, number in self.products.get(token, ()):
+                    if tokens[position : position + len(product)] == product:
+                        found.append((number, "product", WEAK, " ".join(product)))
+            hits = _unique(found)
+            _remember(self._name_cache, raw, hits)
+        return hits
+
+    def hash(self, raw: str) -> tuple[Hit, ...]:
+        if not self.hashes:
+            return _NO_HITS
+        key = norm.hash_key(raw)
+        numbers = self.hashes.get(key)
+        if not numbers:
+            return _NO_HITS
+        return tuple((number, "hash", EXACT, key) for number in numbers)
+
+    def lookup(self, kind: str, raw: str) -> tuple[Hit, ...]:
+        """Hits for one identity value of the given kind."""
+        return self._dispatch[kind](self, raw)
+
+    _dispatch = {
+        ORG: org,
+        URL: url,
+        PURL: purl,
+        CPE: cpe,
+        GROUP: group,
+        NAME: name,
+        HASH: hash,
+    }
+
+    # -- scanning -------------------------------------------------------------
+
+    def scan_records(self, records: Iterable[ComponentRecord]) -> ScanResult:
+        """Match flat records; the generic path every loader can use."""
+        result = ScanResult()
+        dispatch = self._dispatch
+        for record in records:
+            if record.kind == "component":
+                result.components += 1
+            identified = False
+            evidence: list[Evidence] = []
+            for kind, field_name, raw in record.values:
+                if kind != NAME and kind != GROUP:
+                    identified = True
+                hits = dispatch[kind](self, raw)
+                for number, matcher, confidence, key in hits:
+                    evidence.append((number, matcher, confidence, key, field_name, raw))
+            if not identified and record.kind == "component":
+                result.unidentified += 1
+            if evidence:
+                result.findings.append(RawFinding(record, evidence))
+        return result
+
+    def summary(self) -> dict[str, int]:
+        """How many keys of each kind the index holds."""
+        return {
+            "bans": len(self.bans),
+            "organizations": len(self.orgs),
+            "domains": len(self.domains),
+            "cpe_vendors": len(self.cpe_vendors),
+            "purls": len(self.purls),
+            "products": sum(len(entries) for entries in self.products.values()),
+            "hashes": len(self.hashes),
+        }
+
+
+def _add(table: dict[_K, list[int]], key: _K, number: int) -> None:
+    numbers = table.setdefault(key, [])
+    if number not in numbers:
+        numbers.append(number)
+
+
+def _unique(hits: list[Hit]) -> tuple[Hit, ...]:
+    if not hits:
+        return _NO_HITS
+    return tuple(dict.fromkeys(hits))
+
+
+def _remember(cache: dict[str, tuple[Hit, ...]], raw: str, hits: tuple[Hit, ...]) -> None:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[raw] = hits
+

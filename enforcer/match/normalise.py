@@ -1,0 +1,258 @@
+"""Turn the raw identity values of an SBOM into match keys.
+
+Each function takes one raw value as an SBOM writes it and returns the
+normalised key (or keys) the match index is built on. The same functions
+normalise the bans, so a ban and a component meet on equal terms:
+
+- organisations: Unicode NFKC, case folding, SPDX/npm wrappers and e-mails
+  removed, punctuation collapsed, legal forms stripped at either end
+  (``"AO Kaspersky Lab"`` and ``"Kaspersky Lab, Inc."`` both give
+  ``"kaspersky lab"``);
+- domains: the host of a URL, e-mail, scp-style git remote or bare host name;
+- CPE: the vendor field of a CPE 2.2 URI or 2.3 formatted string;
+- purl: the type and the namespace/name path, lower-cased and unquoted;
+- products: the word tokens of a component name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from urllib.parse import unquote
+
+# Legal-form tokens, as they look after case folding and punctuation removal
+# ("Co., Ltd." -> "co ltd", "S.A." -> "sa", "B.V." -> "bv", "A/S" -> "as").
+LEGAL_FORMS = frozenset(
+    """
+    inc incorporated corp corporation co company cos ltd limited llc llp lp plc
+    gmbh mbh ag kg kgaa ohg ug ev se
+    sa sas sasu sarl sca srl spa sl slu sapi cv
+    bv nv vof
+    ab oy oyj as asa aps a/s hf
+    kk gk yk pte pty bhd sdn tbk pt
+    ao zao oao pao jsc ojsc cjsc pjsc ooo tov pp nao
+    ао зао оао пао ооо нао пат тов
+    """.split()
+)
+# Legal forms that are written as one run of CJK characters after the name.
+CJK_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "株式会社", "집단", "公司")
+# Values SBOM tools write when they know nothing.
+NO_VALUE = frozenset({"", "noassertion", "none", "unknown", "n/a", "na", "null", "-"})
+
+_WRAPPER = re.compile(r"^\s*(organi[sz]ation|person|tool)\s*:\s*", re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]")
+_EMAIL = re.compile(r"[\w.+%-]+@((?:[\w-]+\.)+[\w-]{2,})", re.UNICODE)
+_URL_HOST = re.compile(r"\b[a-z][a-z0-9+.-]*://(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:\s?#]+)", re.IGNORECASE)
+_SCP_HOST = re.compile(r"^[\w.-]+@([\w.-]+\.[a-z]{2,}):", re.IGNORECASE)
+_HOST = re.compile(r"^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z][a-z0-9-]{0,62}$")
+_DROP = re.compile(r"['’`.]+")
+_SPLIT = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def fold(value: str) -> str:
+    """Unicode NFKC and case folding: the first step of every key."""
+    if value.isascii():
+        return value.lower()
+    return unicodedata.normalize("NFKC", value).casefold()
+
+
+def is_no_value(value: str | None) -> bool:
+    return value is None or value.strip().lower() in NO_VALUE
+
+
+@lru_cache(maxsize=65536)
+def org_key(raw: str) -> str:
+    """The normalised key of an organisation name, or "" when nothing is left.
+
+    >>> org_key("Organization: AO Kaspersky Lab (info@kaspersky.com)")
+    'kaspersky lab'
+    >>> org_key("Huawei Technologies Co., Ltd.")
+    'huawei technologies'
+    """
+    if is_no_value(raw):
+        return ""
+    text = _WRAPPER.sub("", raw)
+    text = _BRACKETED.sub(" ", text)
+    text = _EMAIL.sub(" ", text)
+    text = _URL_HOST.sub(" ", text)
+    text = fold(text)
+    for suffix in CJK_LEGAL_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)]
+            break
+    text = text.replace("a/s", "as")
+    text = _DROP.sub("", text)
+    tokens = [token for token in _SPLIT.split(text) if token]
+    while len(tokens) > 1 and tokens[-1] in LEGAL_FORMS:
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0] in LEGAL_FORMS:
+        tokens.pop(0)
+    key = " ".join(tokens)
+    return "" if key in NO_VALUE else key
+
+
+def org_prefixes(key: str) -> list[str]:
+    """The shorter keys an organisation key starts with, whole words only.
+
+    >>> org_prefixes("huawei device shenzhen")
+    ['huawei', 'huawei device']
+    """
+    tokens = key.split(" ")
+    return [" ".join(tokens[:n]) for n in range(1, len(tokens))]
+
+
+def host_key(host: str) -> str | None:
+    """Normalise a host name; None when it is not one (an IP, a single label)."""
+    host = fold(host).strip().rstrip(".")
+    return host if _HOST.match(host) else None
+
+
+def domains_in(raw: str) -> tuple[str, ...]:
+    """Every host named in a URL, e-mail address, git remote or bare host name.
+
+    >>> domains_in("https://support.kaspersky.com/help")
+    ('support.kaspersky.com',)
+    >>> domains_in("Jane Doe <jane@Example.ORG>")
+    ('example.org',)
+    """
+    if not raw:
+        return ()
+    found: list[str] = []
+    for match in _URL_HOST.finditer(raw):
+        found.append(match.group(1))
+    for match in _EMAIL.finditer(raw):
+        found.append(match.group(1))
+    scp = _SCP_HOST.match(raw)
+    if scp:
+        found.append(scp.group(1))
+    if not found:
+        bare = raw.strip()
+        if bare.startswith("mailto:"):
+            bare = bare[7:]
+        if " " not in bare and "." in bare:
+            found.append(bare.split("/", 1)[0])
+    hosts = []
+    for host in found:
+        key = host_key(host)
+        if key and key not in hosts:
+            hosts.append(key)
+    return tuple(hosts)
+
+
+def parent_domains(host: str) -> list[str]:
+    """The host and each parent domain with at least two labels.
+
+    >>> parent_domains("a.support.kaspersky.com")
+    ['a.support.kaspersky.com', 'support.kaspersky.com', 'kaspersky.com']
+    """
+    labels = host.split(".")
+    return [".".join(labels[i:]) for i in range(len(labels) - 1)]
+
+
+def cpe_vendor(raw: str) -> str | None:
+    """The vendor field of a CPE, lower-cased and unescaped.
+
+    >>> cpe_vendor("cpe:2.3:a:kaspersky:anti-virus:21.3:*:*:*:*:*:*:*")
+    'kaspersky'
+    >>> cpe_vendor("cpe:/a:kaspersky_lab:kav")
+    'kaspersky_lab'
+    """
+    if raw.startswith("cpe:2.3:"):
+        parts = raw.split(":", 5)
+        if len(parts) < 5:
+            return None
+        vendor = parts[3]
+    elif raw.startswith("cpe:/"):
+        parts = raw.split(":", 3)
+        if len(parts) < 3:
+            return None
+        vendor = unquote(parts[2])
+    else:
+        return None
+    if "\\" in vendor:
+        vendor = re.sub(r"\\(.)", r"\1", vendor)
+    vendor = fold(vendor)
+    return vendor if vendor not in ("", "*", "-") else None
+
+
+def purl_path(raw: str) -> tuple[str, str, str] | None:
+    """Split a purl into (type, namespace/name path, qualifiers), lower-cased.
+
+    >>> purl_path("pkg:maven/com.huawei.hms/push@6.1.0?type=aar")
+    ('maven', 'com.huawei.hms/push', 'type=aar')
+    >>> purl_path("pkg:npm/%40kaspersky/sdk@1.0.0")
+    ('npm', '@kaspersky/sdk', '')
+    """
+    if not raw.startswith("pkg:"):
+        return None
+    body = raw[4:].lstrip("/")
+    body = body.split("#", 1)[0]
+    body, _, qualifiers = body.partition("?")
+    slash = body.find("/")
+    if slash <= 0:
+        return None
+    ptype = body[:slash].lower()
+    path = body[slash + 1 :].strip("/")
+    at = path.rfind("@")
+    if at > path.rfind("/") and at > 0:
+        path = path[:at]
+    if "%" in path:
+        path = unquote(path)
+    path = fold(path)
+    if not path:
+        return None
+    return ptype, path, qualifiers
+
+
+def purl_prefixes(path: str) -> list[str]:
+    """The path and each of its prefixes that ends at a '/' or '.' boundary.
+
+    >>> purl_prefixes("com.huawei.hms/push")
+    ['com', 'com.huawei', 'com.huawei.hms', 'com.huawei.hms/push']
+    """
+    prefixes = [path[:i] for i, char in enumerate(path) if char in "./" and i > 0]
+    prefixes.append(path)
+    return prefixes
+
+
+def purl_pattern(pattern: str) -> tuple[str, str]:
+    """Normalise a ban's purl pattern to (type or '*', path prefix).
+
+    >>> purl_pattern("pkg:maven/com.huawei.*")
+    ('maven', 'com.huawei')
+    >>> purl_pattern("pkg:*/com.kaspersky")
+    ('*', 'com.kaspersky')
+    """
+    body = pattern[4:]
+    ptype, _, path = body.partition("/")
+    path = path.strip("/")
+    for wildcard in (".*", "/*"):
+        if path.endswith(wildcard):
+            path = path[: -len(wildcard)]
+    if "%" in path:
+        path = unquote(path)
+    return ptype.lower(), fold(path)
+
+
+def repository_url(qualifiers: str) -> str | None:
+    """The `repository_url` qualifier of a purl, if any."""
+    for pair in qualifiers.split("&"):
+        key, _, value = pair.partition("=")
+        if key == "repository_url" and value:
+            return unquote(value)
+    return None
+
+
+@lru_cache(maxsize=65536)
+def name_tokens(raw: str) -> tuple[str, ...]:
+    """The word tokens of a name: folded, split on anything not a letter or digit.
+
+    >>> name_tokens("Kaspersky.Endpoint-Security_SDK")
+    ('kaspersky', 'endpoint', 'security', 'sdk')
+    """
+    return tuple(token for token in _SPLIT.split(fold(raw)) if token)
+
+
+def hash_key(raw: str) -> str:
+    return raw.strip().lower()

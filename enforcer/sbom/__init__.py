@@ -1,0 +1,180 @@
+"""SBOM loaders: read a file (or standard input), detect its format, load it.
+
+The format is detected from the content, never from the file name. Gzip is
+undone on the fly. Safety limits keep a hostile file from hanging the run or
+exhausting memory: the head of the file is sniffed before the rest is read,
+so a file that is no SBOM fails at once whatever its size.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from enforcer._errors import SbomError, SbomParseError, UnsupportedSbomError
+from enforcer.sbom.interface import ComponentRecord, SbomDocument, SbomLoader
+
+__all__ = [
+    "ComponentRecord",
+    "SbomDocument",
+    "SbomLoader",
+    "loaders",
+    "load",
+    "read_source",
+    "detect",
+    "find_sboms",
+    "MAX_BYTES",
+]
+
+#: Largest SBOM read into memory (bytes, after decompression).
+MAX_BYTES = int(os.environ.get("ENFORCER_MAX_SBOM_BYTES", str(4 << 30)))
+_HEAD = 1 << 16
+#: File names a directory walk considers (the content still decides).
+SBOM_SUFFIXES = (".json", ".xml", ".spdx", ".cdx", ".yaml", ".yml", ".rdf", ".tv", ".jsonld", ".bom")
+
+
+@functools.cache
+def loaders() -> tuple[SbomLoader, ...]:
+    """Every loader, in the order their sniffers are tried (imported on first use)."""
+    from enforcer.sbom.cyclonedx_json import CycloneDxJsonLoader
+
+    return (CycloneDxJsonLoader(),)
+
+
+def read_source(path: str) -> tuple[str, bytes]:
+    """The display name and the full (decompressed, UTF-8) content of a source.
+
+    `-` reads standard input. A file that is gzip-compressed is decompressed,
+    up to `MAX_BYTES`.
+    """
+    name = "<stdin>" if path == "-" else path
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            file = Path(path)
+            if file.is_dir():
+                raise SbomError(f"{path}: is a directory")
+            with file.open("rb") as stream:
+                head = stream.read(_HEAD)
+                if head[:2] != b"\x1f\x8b":
+                    detect(_to_utf8(head, name, partial=True), name, complete=False)
+                data = head + stream.read(MAX_BYTES + 1 - len(head))
+    except FileNotFoundError:
+        raise SbomError(f"{path}: no such file") from None
+    except PermissionError:
+        raise SbomError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise SbomError(f"{path}: is a directory") from None
+    except OSError as error:
+        raise SbomError(f"{path}: cannot read: {error.strerror or error}") from None
+    if data[:2] == b"\x1f\x8b":
+        data = _gunzip(data, name)
+    if len(data) > MAX_BYTES:
+        raise SbomParseError(f"{name}: larger than the {MAX_BYTES >> 20} MiB limit (ENFORCER_MAX_SBOM_BYTES)")
+    return name, _to_utf8(data, name)
+
+
+def _gunzip(data: bytes, name: str) -> bytes:
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, MAX_BYTES + 1)
+    except zlib.error as error:
+        raise SbomParseError(f"{name}: broken gzip data: {error}") from None
+    if len(out) > MAX_BYTES or inflater.unconsumed_tail:
+        raise SbomParseError(f"{name}: decompresses to more than the {MAX_BYTES >> 20} MiB limit")
+    if not inflater.eof:
+        raise SbomParseError(f"{name}: gzip data is truncated")
+    return out
+
+
+def _to_utf8(data: bytes, name: str, *, partial: bool = False) -> bytes:
+    """Drop a UTF-8 byte-order mark; re-encode UTF-16/32 (marked) as UTF-8.
+
+    `partial`: the data is only the head of a file and may end mid-character.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:]
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding, "ignore" if partial else "strict").encode("utf-8")
+            except UnicodeDecodeError as error:
+                raise SbomParseError(f"{name}: not valid {encoding.upper()}: {error.reason}") from None
+    return data
+
+
+def detect(data: bytes, name: str, *, complete: bool = True) -> SbomLoader | None:
+    """The loader for a file, from its content (UTF-8).
+
+    With `complete=False`, `data` is only the head of the file: a JSON file
+    whose format markers are not in the head gives None (decide once the whole
+    file is read) instead of an error.
+    """
+    head = data[:_HEAD]
+    for loader in loaders():
+        if loader.sniff(head):
+            return loader
+    stripped = head.lstrip()
+    if not stripped:
+        raise UnsupportedSbomError(f"{name}: empty file")
+    if stripped[:1] in (b"{", b"["):
+        if not complete:
+            return None
+        for loader in loaders():
+            if loader.probe(data):
+                return loader
+        raise UnsupportedSbomError(
+            f"{name}: JSON, but not an SBOM this tool reads (no CycloneDX bomFormat, SPDX spdxVersion or SPDX 3 @context)"
+        )
+    if stripped[:1] == b"<":
+        raise UnsupportedSbomError(f"{name}: XML, but not a CycloneDX or SPDX document this tool reads")
+    printable = stripped[:64].decode("utf-8", "replace")
+    if any((ord(c) < 32 and c not in "\t\r\n") or c == "\ufffd" for c in printable):
+        raise UnsupportedSbomError(f"{name}: binary data, not an SBOM")
+    raise UnsupportedSbomError(f"{name}: not an SBOM this tool reads (CycloneDX or SPDX)")
+
+
+def load(path: str) -> SbomDocument:
+    """Read, detect and load one SBOM; raise `SbomError` with a one-line message."""
+    name, data = read_source(path)
+    loader = detect(data, name)
+    assert loader is not None
+    return loader.load(data, name)
+
+
+def find_sboms(paths: Iterable[str]) -> Iterator[str]:
+    """Expand directories (recursively, by file name) and pass files through.
+
+    A directory with no candidate file is an error.
+    """
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            found = sorted(
+                str(file)
+                for file in Path(path).rglob("*")
+                if file.is_file() and _looks_like_sbom(file.name)
+            )
+            if not found:
+                raise SbomError(f"{path}: no SBOM files in this directory ({', '.join(SBOM_SUFFIXES)}, or .gz)")
+            yield from found
+        else:
+            yield path
+
+
+def _looks_like_sbom(name: str) -> bool:
+    lower = name.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+    return lower.endswith(SBOM_SUFFIXES)
+

@@ -1,0 +1,640 @@
+"""CycloneDX JSON (1.2 to 1.7), decoded field by field.
+
+The fast path decodes the file straight into the small typed structs below
+with msgspec: only the fields the matcher needs are built, everything else
+(licences, properties, descriptions, evidence, ...) is skipped by the decoder
+without creating Python objects. The structs are not tracked by the garbage
+collector, which would otherwise rescan millions of objects while they are
+built.
+
+A file whose known fields carry the wrong types does not fail the fast path
+silently: it is decoded again leniently, component by component; a broken
+component is skipped with a warning that names its JSON path and counted as
+unreadable, and a broken top level (``components`` not an array) is an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+import msgspec
+import orjson
+
+from enforcer._errors import SbomParseError
+from enforcer.match.index import Evidence, MatchIndex, RawFinding, ScanResult
+from enforcer.sbom.interface import (
+    CPE,
+    GROUP,
+    HASH,
+    NAME,
+    ORG,
+    PURL,
+    URL,
+    ComponentRecord,
+    SbomDocument,
+    SbomLoader,
+)
+
+#: Longest string accepted in a field the matcher reads (names, URLs, purls).
+MAX_STRING = 65_536
+Str = Annotated[str, msgspec.Meta(max_length=MAX_STRING)]
+
+
+class Contact(msgspec.Struct, gc=False):
+    name: Str | None = None
+    email: Str | None = None
+
+
+class Entity(msgspec.Struct, gc=False):
+    """An OrganizationalEntity: supplier, manufacturer, manufacture, provider."""
+
+    name: Str | None = None
+    url: list[Str] | None = None
+    contact: list[Contact] | None = None
+
+
+class Hash(msgspec.Struct, gc=False):
+    alg: Str = ""
+    content: Str = ""
+
+
+class ExternalReference(msgspec.Struct, gc=False):
+    url: Str = ""
+    type: Str = ""
+
+
+class Component(msgspec.Struct, gc=False):
+    bom_ref: Str | None = msgspec.field(default=None, name="bom-ref")
+    type: Str = ""
+    name: Str = ""
+    version: Str | None = None
+    group: Str | None = None
+    purl: Str | None = None
+    cpe: Str | None = None
+    supplier: Entity | None = None
+    manufacturer: Entity | None = None
+    publisher: Str | None = None
+    author: Str | None = None
+    authors: list[Contact] | None = None
+    hashes: list[Hash] | None = None
+    externalReferences: list[ExternalReference] | None = None
+    components: list[Component] | None = None
+
+
+class Service(msgspec.Struct, gc=False):
+    bom_ref: Str | None = msgspec.field(default=None, name="bom-ref")
+    name: Str = ""
+    version: Str | None = None
+    group: Str | None = None
+    provider: Entity | None = None
+    endpoints: list[Str] | None = None
+    externalReferences: list[ExternalReference] | None = None
+    services: list[Service] | None = None
+
+
+class Metadata(msgspec.Struct, gc=False):
+    component: Component | None = None
+    supplier: Entity | None = None
+    manufacture: Entity | None = None
+    manufacturer: Entity | None = None
+
+
+class Dependency(msgspec.Struct, gc=False):
+    ref: Str = ""
+    dependsOn: list[Str] | None = None
+
+
+class Bom(msgspec.Struct, gc=False):
+    bomFormat: Str = ""
+    specVersion: Str = ""
+    metadata: Metadata | None = None
+    components: list[Component] | None = None
+    services: list[Service] | None = None
+    dependencies: list[Dependency] | None = None
+
+
+_DECODER = msgspec.json.Decoder(Bom)
+
+
+class _Probe(msgspec.Struct):
+    bomFormat: Any = None
+
+
+_PROBE = msgspec.json.Decoder(_Probe)
+
+
+class CycloneDxJsonDocument(SbomDocument):
+    format = "CycloneDX"
+    encoding = "json"
+
+    def __init__(self, path: str, bom: Bom) -> None:
+        super().__init__(path, bom.specVersion)
+        self.bom = bom
+        self._count: int | None = None
+        self._labels: dict[str, str] | None = None
+        for dependency in bom.dependencies or ():
+            if dependency.ref and dependency.dependsOn:
+                self.dependencies[dependency.ref] = dependency.dependsOn
+        if bom.metadata is not None and bom.metadata.component is not None:
+            root = bom.metadata.component.bom_ref
+            if root:
+                self.roots.append(root)
+
+    @property
+    def component_count(self) -> int:
+        if self._count is None:
+            count = 0
+            stack = list(self.bom.components or ())
+            while stack:
+                component = stack.pop()
+                count += 1
+                if component.components:
+                    stack.extend(component.components)
+            self._count = count
+        return self._count
+
+    def label_of(self, ref: str) -> str:
+        if self._labels is None:
+            labels: dict[str, str] = {}
+            metadata = self.bom.metadata
+            roots = [metadata.component] if metadata is not None and metadata.component is not None else []
+            for component, _, _, _ in _walk([*roots, *(self.bom.components or ())], 0, -1):
+                if component.bom_ref:
+                    labels.setdefault(component.bom_ref, _label(component))
+            self._labels = labels
+        return self._labels.get(ref, ref)
+
+    # -- the generic path: flat records ------------------------------------
+    #
+    # Record order (and so record indexes), shared with the fast path: the
+    # document's own component (with metadata.supplier/manufacturer) and its
+    # children, then `components` depth-first in document order, then services.
+
+    def _head_records(self) -> list[ComponentRecord]:
+        metadata = self.bom.metadata
+        if metadata is None:
+            return []
+        values: list[tuple[str, str, str]] = []
+        for name, entity in (
+            ("metadata.supplier", metadata.supplier),
+            ("metadata.manufacture", metadata.manufacture),
+            ("metadata.manufacturer", metadata.manufacturer),
+        ):
+            _entity_values(values, name, entity)
+        root = metadata.component
+        if root is None:
+            if not values:
+                return []
+            return [ComponentRecord(index=0, ref="metadata", name="(document)", kind="metadata", values=values)]
+        head = [_component_record(root, 0, -1, "metadata")]
+        head[0].values.extend(values)
+        for child, number, parent, chain in _walk(root.components or (), 1, 0, (_label(root),)):
+            head.append(_component_record(child, number, parent, "metadata", chain))
+        return head
+
+    def records(self) -> Iterator[ComponentRecord]:
+        head = self._head_records()
+        yield from head
+        start = len(head)
+        for component, number, parent, chain in _walk(self.bom.components or (), start, -1):
+            yield _component_record(component, number, parent, "component", chain)
+        yield from self._service_records(start + self.component_count)
+
+    def _service_records(self, start: int) -> Iterator[ComponentRecord]:
+        number = start
+        stack: list[tuple[Service, int]] = [(service, -1) for service in reversed(self.bom.services or ())]
+        while stack:
+            service, parent = stack.pop()
+            yield _service_record(service, number, parent)
+            for child in reversed(service.services or ()):
+                stack.append((child, number))
+            number += 1
+
+    # -- the fast path -------------------------------------------------------
+
+    def scan(self, index: MatchIndex) -> ScanResult:
+        """Match every component in one pass over the decoded structs.
+
+        Equivalent to ``index.scan_records(self.records())`` (the differential
+        tests check it), without building a record per component: a record is
+        made only for a component that matched. The document's own component
+        and the services are few and take the generic path.
+        """
+        head = self._head_records()
+        result = _scan_components(self.bom.components or (), index, len(head))
+        self._count = result.components
+        if head:
+            result.findings[:0] = index.scan_records(head).findings
+        if self.bom.services:
+            tail = index.scan_records(self._service_records(len(head) + result.components))
+            result.findings.extend(tail.findings)
+        return result
+
+
+def _walk(
+    components: Any, start: int, parent: int, ancestors: tuple[str, ...] = ()
+) -> Iterator[tuple[Component, int, int, tuple[str, ...]]]:
+    """Components depth-first in document order.
+
+    Yields (component, record index, parent record index, labels of the
+    enclosing components). Top-level components cost no stack entry.
+    """
+    number = start
+    for top in components:
+        yield top, number, parent, ancestors
+        number += 1
+        if top.components:
+            stack = [(child, number - 1, (*ancestors, _label(top))) for child in reversed(top.components)]
+            while stack:
+                component, owner, chain = stack.pop()
+                yield component, number, owner, chain
+                number += 1
+                if component.components:
+                    inner = (*chain, _label(component))
+                    stack.extend((child, number - 1, inner) for child in reversed(component.components))
+
+
+def _label(component: Component) -> str:
+    name = component.name or component.bom_ref or "?"
+    return f"{name}@{component.version}" if component.version else name
+
+
+def _entity_values(values: list[tuple[str, str, str]], prefix: str, entity: Entity | None) -> None:
+    if entity is None:
+        return
+    if entity.name:
+        values.append((ORG, f"{prefix}.name", entity.name))
+    for i, url in enumerate(entity.url or ()):
+        if url:
+            values.append((URL, f"{prefix}.url[{i}]", url))
+    for i, contact in enumerate(entity.contact or ()):
+        if contact.name:
+            values.append((ORG, f"{prefix}.contact[{i}].name", contact.name))
+        if contact.email:
+            values.append((URL, f"{prefix}.contact[{i}].email", contact.email))
+
+
+def _component_values(component: Component) -> list[tuple[str, str, str]]:
+    values: list[tuple[str, str, str]] = []
+    if component.name:
+        values.append((NAME, "name", component.name))
+    if component.group:
+        values.append((GROUP, "group", component.group))
+    if component.purl:
+        values.append((PURL, "purl", component.purl))
+    if component.cpe:
+        values.append((CPE, "cpe", component.cpe))
+    _entity_values(values, "supplier", component.supplier)
+    _entity_values(values, "manufacturer", component.manufacturer)
+    if component.publisher:
+        values.append((ORG, "publisher", component.publisher))
+    if component.author:
+        values.append((ORG, "author", component.author))
+    for i, contact in enumerate(component.authors or ()):
+        if contact.name:
+            values.append((ORG, f"authors[{i}].name", contact.name))
+        if contact.email:
+            values.append((URL, f"authors[{i}].email", contact.email))
+    for i, digest in enumerate(component.hashes or ()):
+        if digest.content:
+            values.append((HASH, f"hashes[{i}].content", digest.content))
+    for i, reference in enumerate(component.externalReferences or ()):
+        if reference.url:
+            values.append((URL, f"externalReferences[{i}].url", reference.url))
+    return values
+
+
+def _component_record(
+    component: Component, index: int, parent: int, kind: str, ancestors: tuple[str, ...] = ()
+) -> ComponentRecord:
+    return ComponentRecord(
+        index=index,
+        ancestors=ancestors,
+        ref=component.bom_ref or f"#{index}",
+        name=component.name,
+        version=component.version or "",
+        purl=component.purl or "",
+        kind=kind,
+        parent=parent,
+        values=_component_values(component),
+    )
+
+
+def _service_record(service: Service, index: int, parent: int) -> ComponentRecord:
+    values: list[tuple[str, str, str]] = []
+    if service.name:
+        values.append((NAME, "name", service.name))
+    if service.group:
+        values.append((GROUP, "group", service.group))
+    _entity_values(values, "provider", service.provider)
+    for i, endpoint in enumerate(service.endpoints or ()):
+        if endpoint:
+            values.append((URL, f"endpoints[{i}]", endpoint))
+    for i, reference in enumerate(service.externalReferences or ()):
+        if reference.url:
+            values.append((URL, f"externalReferences[{i}].url", reference.url))
+    return ComponentRecord(
+        index=index,
+        ref=service.bom_ref or f"#{index}",
+        name=service.name,
+        version=service.version or "",
+        kind="service",
+        parent=parent,
+        values=values,
+    )
+
+
+def _scan_components(components: Any, index: MatchIndex, start: int) -> ScanResult:
+    """The hot loop: a few cached lookups per component, no per-component objects."""
+    result = ScanResult()
+    findings = result.findings
+    org, url, purl, cpe, group, name, digest = (
+        index.org,
+        index.url,
+        index.purl,
+        index.cpe,
+        index.group,
+        index.name,
+        index.hash,
+    )
+    count = 0
+    unidentified = 0
+    for component, number, parent, ancestors in _walk(components, start, -1):
+        count += 1
+        evidence: list[Evidence] | None = None
+        identified = False
+        value = component.name
+        if value:
+            hits = name(value)
+            if hits:
+                evidence = _extend(evidence, hits, "name", value)
+        value = component.group
+        if value:
+            hits = group(value)
+            if hits:
+                evidence = _extend(evidence, hits, "group", value)
+        value = component.purl
+        if value:
+            identified = True
+            hits = purl(value)
+            if hits:
+                evidence = _extend(evidence, hits, "purl", value)
+        value = component.cpe
+        if value:
+            identified = True
+            hits = cpe(value)
+            if hits:
+                evidence = _extend(evidence, hits, "cpe", value)
+        for prefix, entity in (("supplier", component.supplier), ("manufacturer", component.manufacturer)):
+            if entity is None:
+                continue
+            value = entity.name
+            if value:
+                identified = True
+                hits = org(value)
+                if hits:
+                    evidence = _extend(evidence, hits, f"{prefix}.name", value)
+            if entity.url:
+                for i, value in enumerate(entity.url):
+                    if value:
+                        identified = True
+                        hits = url(value)
+                        if hits:
+                            evidence = _extend(evidence, hits, f"{prefix}.url[{i}]", value)
+            if entity.contact:
+                for i, contact in enumerate(entity.contact):
+                    value = contact.name
+                    if value:
+                        identified = True
+                        hits = org(value)
+                        if hits:
+                            evidence = _extend(evidence, hits, f"{prefix}.contact[{i}].name", value)
+                    value = contact.email
+                    if value:
+                        identified = True
+                        hits = url(value)
+                        if hits:
+                            evidence = _extend(evidence, hits, f"{prefix}.contact[{i}].email", value)
+        value = component.publisher
+        if value:
+            identified = True
+            hits = org(value)
+            if hits:
+                evidence = _extend(evidence, hits, "publisher", value)
+        value = component.author
+        if value:
+            identified = True
+            hits = org(value)
+            if hits:
+                evidence = _extend(evidence, hits, "author", value)
+        if component.authors:
+            for i, contact in enumerate(component.authors):
+                value = contact.name
+                if value:
+                    identified = True
+                    hits = org(value)
+                    if hits:
+                        evidence = _extend(evidence, hits, f"authors[{i}].name", value)
+                value = contact.email
+                if value:
+                    identified = True
+                    hits = url(value)
+                    if hits:
+                        evidence = _extend(evidence, hits, f"authors[{i}].email", value)
+        if component.hashes:
+            for i, item in enumerate(component.hashes):
+                value = item.content
+                if value:
+                    identified = True
+                    hits = digest(value)
+                    if hits:
+                        evidence = _extend(evidence, hits, f"hashes[{i}].content", value)
+        if component.externalReferences:
+            for i, reference in enumerate(component.externalReferences):
+                value = reference.url
+                if value:
+                    identified = True
+                    hits = url(value)
+                    if hits:
+                        evidence = _extend(evidence, hits, f"externalReferences[{i}].url", value)
+        if not identified:
+            unidentified += 1
+        if evidence:
+            findings.append(RawFinding(_component_record(component, number, parent, "component", ancestors), evidence))
+    result.components = count
+    result.unidentified = unidentified
+    return result
+
+
+def _extend(evidence: list[Evidence] | None, hits: Any, field: str, raw: str) -> list[Evidence]:
+    if evidence is None:
+        evidence = []
+    for number, matcher, confidence, key in hits:
+        evidence.append((number, matcher, confidence, key, field, raw))
+    return evidence
+
+
+# ---------------------------------------------------------------------------
+# Loading
+
+
+class CycloneDxJsonLoader(SbomLoader):
+    name = "cyclonedx-json"
+
+    def sniff(self, head: bytes) -> bool:
+        return head.lstrip()[:1] == b"{" and b'"bomFormat"' in head
+
+    def probe(self, data: bytes) -> bool:
+        try:
+            return _PROBE.decode(data).bomFormat == "CycloneDX"
+        except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+            return False
+
+    def load(self, data: bytes, path: str) -> CycloneDxJsonDocument:
+        try:
+            bom = _DECODER.decode(data)
+        except msgspec.ValidationError as error:  # a subclass of DecodeError: first
+            message = str(error)
+            if "length <=" in message:
+                raise SbomParseError(f"{path}: {_path_of(message)}: string longer than {MAX_STRING} characters") from None
+            return _load_lenient(data, path)
+        except msgspec.DecodeError as error:
+            raise SbomParseError(f"{path}: not valid JSON: {_locate(str(error), data)}") from None
+        except RecursionError:
+            raise SbomParseError(f"{path}: JSON nested too deeply to be an SBOM") from None
+        _check_format(bom.bomFormat, bom.specVersion, path)
+        return CycloneDxJsonDocument(path, bom)
+
+
+def _check_format(bom_format: str, spec_version: str, path: str) -> None:
+    if bom_format != "CycloneDX":
+        raise SbomParseError(f"{path}: $.bomFormat: expected \"CycloneDX\", got {bom_format!r}")
+
+
+def _locate(message: str, data: bytes) -> str:
+    """Turn msgspec's "(byte N)" into a line and column."""
+    marker = "(byte "
+    at = message.rfind(marker)
+    if "truncated" in message:
+        text, offset = "unexpected end of file; the file is truncated", len(data.rstrip())
+    elif at < 0:
+        return message
+    else:
+        try:
+            offset = int(message[at + len(marker) : message.index(")", at)])
+        except ValueError:
+            return message
+        text = message[:at].strip().removeprefix("JSON is malformed: ")
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return f"{text} (line {line}, column {column})"
+
+
+def _path_of(message: str) -> str:
+    at = message.rfind("- at `")
+    return message[at + 6 : -1] if at >= 0 else "$"
+
+
+def _load_lenient(data: bytes, path: str) -> CycloneDxJsonDocument:
+    """Decode a file whose fields carry wrong types: skip what is broken, say so."""
+    try:
+        raw = orjson.loads(data)
+    except orjson.JSONDecodeError as error:
+        raise SbomParseError(f"{path}: not valid JSON: {error}") from None
+    if not isinstance(raw, dict):
+        raise SbomParseError(f"{path}: $: expected a JSON object, got {_type_name(raw)}")
+    _check_format(raw.get("bomFormat", ""), raw.get("specVersion", ""), path)
+    warnings: list[str] = []
+    unreadable = 0
+    for key in ("components", "services", "dependencies"):
+        if key in raw and raw[key] is not None and not isinstance(raw[key], list):
+            raise SbomParseError(f"{path}: $.{key}: expected an array, got {_type_name(raw[key])}")
+    components: list[Component] = []
+    for i, item in enumerate(raw.get("components") or ()):
+        component, lost = _lenient_component(item, f"$.components[{i}]", warnings)
+        unreadable += lost
+        if component is not None:
+            components.append(component)
+    metadata = _lenient_part(raw.get("metadata"), Metadata, "$.metadata", warnings)
+    services = _lenient_list(raw.get("services"), Service, "$.services", warnings)
+    dependencies = _lenient_list(raw.get("dependencies"), Dependency, "$.dependencies", warnings)
+    bom = Bom(
+        bomFormat=raw.get("bomFormat", ""),
+        specVersion=str(raw.get("specVersion", "")),
+        metadata=metadata,
+        components=components,
+        services=services,
+        dependencies=dependencies,
+    )
+    document = CycloneDxJsonDocument(path, bom)
+    document.warnings.extend(warnings)
+    document.unreadable = unreadable
+    return document
+
+
+def _lenient_component(item: Any, where: str, warnings: list[str]) -> tuple[Component | None, int]:
+    """One component and its children; returns it (or None) and how many were lost."""
+    if not isinstance(item, dict):
+        warnings.append(f"{where}: expected an object, got {_type_name(item)}; skipped")
+        return None, 1
+    lost = 0
+    children = item.get("components")
+    kept: list[Component] = []
+    if children is not None:
+        if not isinstance(children, list):
+            warnings.append(f"{where}.components: expected an array, got {_type_name(children)}; skipped")
+            lost += 1
+        else:
+            for i, child in enumerate(children):
+                component, child_lost = _lenient_component(child, f"{where}.components[{i}]", warnings)
+                lost += child_lost
+                if component is not None:
+                    kept.append(component)
+    own = {key: value for key, value in item.items() if key != "components"}
+    try:
+        component = msgspec.convert(own, Component)
+    except msgspec.ValidationError as error:
+        warnings.append(f"{where}{_relative(str(error))}; component skipped")
+        return None, lost + 1 + _count(kept)
+    component.components = kept or None
+    return component, lost
+
+
+def _count(components: list[Component]) -> int:
+    return sum(1 + _count(c.components or []) for c in components)
+
+
+def _lenient_part(item: Any, kind: type[Any], where: str, warnings: list[str]) -> Any:
+    if item is None:
+        return None
+    try:
+        return msgspec.convert(item, kind)
+    except msgspec.ValidationError as error:
+        warnings.append(f"{where}{_relative(str(error))}; ignored")
+        return None
+
+
+def _lenient_list(items: Any, kind: type[Any], where: str, warnings: list[str]) -> Any:
+    if items is None:
+        return None
+    kept = []
+    for i, item in enumerate(items):
+        value = _lenient_part(item, kind, f"{where}[{i}]", warnings)
+        if value is not None:
+            kept.append(value)
+    return kept
+
+
+def _relative(message: str) -> str:
+    """`Expected str, got int - at $.name` -> `.name: expected str, got int`."""
+    text, _, at = message.partition(" - at `")
+    location = at.rstrip("`").removeprefix("$") if at else ""
+    text = text.replace("`", "")
+    return f"{location}: {text[:1].lower()}{text[1:]}"
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(
+        type(value), "a number"
+    )

@@ -1,0 +1,148 @@
+"""What every SBOM loader yields: flat component records and a document.
+
+A loader turns one SBOM file into an `SbomDocument`. The document knows how
+many components it holds and yields `ComponentRecord`s: one flat record per
+component, with every identity value found in it as a `(kind, field, raw)`
+triple. The matcher turns those values into keys; the reference Rego rule
+receives the same records, so the fast path and plain Rego see one truth.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections import deque
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import msgspec
+
+if TYPE_CHECKING:
+    from enforcer.match.index import MatchIndex, ScanResult
+
+# The kinds of identity value a record carries, and how each is matched.
+ORG = "org"  # an organisation or person name: supplier, publisher, author
+URL = "url"  # a URL, e-mail address or host name: its domain is matched
+PURL = "purl"
+CPE = "cpe"
+GROUP = "group"  # a CycloneDX group / Maven groupId: matched as a purl namespace
+NAME = "name"  # a component name: matched as product tokens
+HASH = "hash"
+
+IDENTIFYING = frozenset({ORG, URL, PURL, CPE, HASH})
+
+
+class ComponentRecord(msgspec.Struct, gc=False):
+    """One component of an SBOM, flattened."""
+
+    index: int
+    ref: str
+    name: str = ""
+    version: str = ""
+    purl: str = ""
+    kind: str = "component"  # component | metadata | service
+    parent: int = -1
+    #: labels of the enclosing components, outermost first
+    ancestors: tuple[str, ...] = ()
+    values: list[tuple[str, str, str]] = []
+
+    @property
+    def identified(self) -> bool:
+        """True when the record carries something a ban can match besides its name."""
+        return any(kind in IDENTIFYING for kind, _, _ in self.values)
+
+    def label(self) -> str:
+        if self.name:
+            return f"{self.name}@{self.version}" if self.version else self.name
+        return self.ref
+
+
+class SbomDocument(ABC):
+    """One loaded SBOM."""
+
+    #: "CycloneDX" or "SPDX"
+    format: str = ""
+    #: "json", "xml", "tag-value", "yaml" or "json-ld"
+    encoding: str = ""
+
+    def __init__(self, path: str, spec_version: str = "") -> None:
+        self.path = path
+        self.spec_version = spec_version
+        self.warnings: list[str] = []
+        self.unreadable = 0
+        #: ref -> refs it depends on (CycloneDX dependencies, SPDX relationships)
+        self.dependencies: dict[str, list[str]] = {}
+        #: refs the document describes (metadata.component, SPDX DESCRIBES)
+        self.roots: list[str] = []
+
+    @property
+    def format_name(self) -> str:
+        """A human name such as "CycloneDX 1.5 JSON"."""
+        version = f" {self.spec_version}" if self.spec_version else ""
+        return f"{self.format}{version} {self.encoding.upper() if self.encoding in ('json', 'xml', 'yaml') else self.encoding}"
+
+    @property
+    @abstractmethod
+    def component_count(self) -> int:
+        """How many components (packages) the SBOM lists, at every depth."""
+
+    @abstractmethod
+    def records(self) -> Iterator[ComponentRecord]:
+        """Every component as a flat record, in document order."""
+
+    def scan(self, index: MatchIndex) -> ScanResult:
+        """Match every component against the index (loaders may do this faster)."""
+        return index.scan_records(self.records())
+
+    def label_of(self, ref: str) -> str:
+        """A readable label (name@version) for a component reference."""
+        return ref
+
+    def record_path(self, record: ComponentRecord) -> list[str]:
+        """The chain from the SBOM's root to the component, as labels.
+
+        The dependency graph is used when it reaches the component from a root;
+        otherwise the nesting of components.
+        """
+        chain = self._dependency_chain(record.ref) if record.ref else None
+        if chain and len(chain) > 1:
+            return [self.label_of(ref) for ref in chain[:-1]] + [record.label()]
+        return [*record.ancestors, record.label()]
+
+    def _dependency_chain(self, target: str) -> list[str] | None:
+        if not self.dependencies or not self.roots:
+            return None
+        previous: dict[str, str | None] = {root: None for root in self.roots}
+        queue = deque(self.roots)
+        while queue:
+            ref = queue.popleft()
+            if ref == target:
+                chain = []
+                node: str | None = ref
+                while node is not None:
+                    chain.append(node)
+                    node = previous[node]
+                chain.reverse()
+                return chain
+            for child in self.dependencies.get(ref, ()):
+                if child not in previous:
+                    previous[child] = ref
+                    queue.append(child)
+        return None
+
+
+class SbomLoader(ABC):
+    """Recognises one SBOM format from its content and loads it."""
+
+    name: str = ""
+
+    @abstractmethod
+    def sniff(self, head: bytes) -> bool:
+        """True when the first bytes of a file look like this loader's format."""
+
+    def probe(self, data: bytes) -> bool:
+        """True when the whole content is this format (for JSON whose markers are late)."""
+        return False
+
+    @abstractmethod
+    def load(self, data: bytes, path: str) -> SbomDocument:
+        """Parse the whole file; raise `SbomError` with a one-line message."""

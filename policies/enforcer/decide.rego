@@ -1,0 +1,241 @@
+# METADATA
+# title: Enforcer decision library
+# description: |
+#   Turns the matches the enforcer found into verdicts. Everything that
+#   depends on time, place or exceptions is decided here: which phase of a ban
+#   is in effect on the as-of date, whether it is close enough to warn about,
+#   whether the ban applies to the selected scopes, and whether a waiver
+#   covers the component.
+#
+#   Input (one batched query per run):
+#     as_of      "YYYY-MM-DD"
+#     scopes     ["us", ...]  (empty: every ban applies)
+#     warn_days  days before a phase starts during which it already warns
+#     findings   [{"id", "ban", "confidence", "component": {"ref", "name", "purl"}}]
+#     waivers    [{"id", "ban", "components": {"purls", "names", "refs"},
+#                  "expires", "reason", "approved_by"}]
+#
+#   Output, data.enforcer.decide: {finding id: decision}, where a decision is
+#     {"verdict": "deny" | "warn" | "allow", "in_scope": bool, "reason": str,
+#      "phase": {"effect", "date", "summary"} | null,
+#      "waiver": {"id", "status", "expires", "reason", "approved_by"} | null}
+package enforcer
+
+import rego.v1
+
+contract_version := "1"
+
+bans_by_id := {ban.id: ban | some ban in data.enforcer.bans.bans}
+
+decide := {finding.id: decision(finding) | some finding in input.findings}
+
+# -- phases and dates --------------------------------------------------------
+
+_day_ns := ((24 * 60) * 60) * 1000000000
+
+# Whole days from the as-of date to `date` (negative when `date` is past).
+days_until(date, as_of) := round((time.parse_ns("2006-01-02", date) - time.parse_ns("2006-01-02", as_of)) / _day_ns)
+
+_ended(phase, as_of) if {
+	is_string(phase.until)
+	phase.until <= as_of
+}
+
+# The phase in effect on `as_of`: the latest one that has started and not ended.
+current_phase(ban, as_of) := phase if {
+	started := [p | some p in ban.phases; p.from <= as_of; not _ended(p, as_of)]
+	count(started) > 0
+	latest := max([p.from | some p in started])
+	phase := [p | some p in started; p.from == latest][0]
+}
+
+# The next phase to start after `as_of`.
+next_phase(ban, as_of) := phase if {
+	upcoming := [p | some p in ban.phases; p.from > as_of]
+	count(upcoming) > 0
+	first := min([p.from | some p in upcoming])
+	phase := [p | some p in upcoming; p.from == first][0]
+}
+
+# The date the last phase ended, when every phase has ended.
+ended_on(ban, as_of) := last if {
+	count(ban.phases) > 0
+	every p in ban.phases {
+		_ended(p, as_of)
+	}
+	last := max([p.until | some p in ban.phases])
+}
+
+_phase_info(phase) := {"effect": phase.effect, "date": phase.from, "summary": phase.summary}
+
+# Status of a ban on a date, for `enforcer policy list` and the decisions.
+status(ban, as_of, warn_days) := {"status": "active", "phase": _phase_info(phase), "days": days_until(phase.from, as_of)} if {
+	phase := current_phase(ban, as_of)
+} else := {"status": "upcoming", "phase": _phase_info(phase), "days": days} if {
+	phase := next_phase(ban, as_of)
+	days := days_until(phase.from, as_of)
+	days <= warn_days
+} else := {"status": "not-yet", "phase": _phase_info(phase), "days": days_until(phase.from, as_of)} if {
+	phase := next_phase(ban, as_of)
+} else := {"status": "ended", "phase": null, "days": days_until(date, as_of), "ended": date} if {
+	date := ended_on(ban, as_of)
+} else := {"status": "inactive", "phase": null, "days": 0}
+
+ban_status := {ban.id: status(ban, input.as_of, input.warn_days) | some ban in data.enforcer.bans.bans}
+
+# -- scopes ------------------------------------------------------------------
+
+in_scope(ban, scopes) if count(scopes) == 0
+
+in_scope(ban, scopes) if {
+	some scope in scopes
+	scope in ban.scopes
+}
+
+# -- the verdict before waivers ----------------------------------------------
+
+_base(ban, finding) := {
+	"verdict": "allow",
+	"in_scope": false,
+	"phase": null,
+	# concat, not sprintf: rego-cpp quotes a concat() result inside sprintf.
+	"reason": concat("", ["outside the selected scopes (ban applies to ", concat(", ", ban.scopes), ")"]),
+} if {
+	not in_scope(ban, input.scopes)
+} else := {
+	"verdict": "warn",
+	"in_scope": true,
+	"phase": st.phase,
+	"reason": sprintf("product name only; %s since %s: %s", [st.phase.effect, st.phase.date, st.phase.summary]),
+} if {
+	st := status(ban, input.as_of, input.warn_days)
+	st.status == "active"
+	finding.confidence == "weak"
+} else := {
+	"verdict": st.phase.effect,
+	"in_scope": true,
+	"phase": st.phase,
+	"reason": sprintf("%s since %s: %s", [_effect_word[st.phase.effect], st.phase.date, st.phase.summary]),
+} if {
+	st := status(ban, input.as_of, input.warn_days)
+	st.status == "active"
+} else := {
+	"verdict": "warn",
+	"in_scope": true,
+	"phase": st.phase,
+	"reason": sprintf("takes effect on %s (in %v days): %s", [st.phase.date, st.days, st.phase.summary]),
+} if {
+	st := status(ban, input.as_of, input.warn_days)
+	st.status == "upcoming"
+} else := {
+	"verdict": "allow",
+	"in_scope": true,
+	"phase": st.phase,
+	"reason": sprintf("not in effect until %s (in %v days)", [st.phase.date, st.days]),
+} if {
+	st := status(ban, input.as_of, input.warn_days)
+	st.status == "not-yet"
+} else := {
+	"verdict": "allow",
+	"in_scope": true,
+	"phase": null,
+	"reason": sprintf("ended on %s", [st.ended]),
+} if {
+	st := status(ban, input.as_of, input.warn_days)
+	st.status == "ended"
+} else := {
+	"verdict": "allow",
+	"in_scope": true,
+	"phase": null,
+	"reason": "no phase in effect",
+}
+
+_effect_word := {"deny": "banned", "warn": "warned"}
+
+# -- waivers -----------------------------------------------------------------
+
+covers(waiver, finding) if {
+	waiver.ban in {finding.ban, "*"}
+	_component_covered(waiver.components, finding.component)
+}
+
+_component_covered(target, component) if {
+	some ref in object.get(target, "refs", [])
+	ref == component.ref
+}
+
+_component_covered(target, component) if {
+	some name in object.get(target, "names", [])
+	name == component.name
+}
+
+_component_covered(target, component) if {
+	some pattern in object.get(target, "purls", [])
+	purl_covered(pattern, component.purl)
+}
+
+# A purl pattern covers a purl when equal, when equal but for the version or
+# qualifiers, or when it ends in `*` and the purl starts with the rest.
+purl_covered(pattern, purl) if pattern == purl
+
+purl_covered(pattern, purl) if {
+	not endswith(pattern, "*")
+	some sep in ["@", "?", "#"]
+	startswith(purl, concat("", [pattern, sep]))
+}
+
+purl_covered(pattern, purl) if {
+	endswith(pattern, "*")
+	startswith(purl, trim_suffix(pattern, "*"))
+}
+
+_waiver_info(waiver, state) := {
+	"id": waiver.id,
+	"status": state,
+	"expires": waiver.expires,
+	"reason": waiver.reason,
+	"approved_by": waiver.approved_by,
+}
+
+# The waiver that applies: among the active ones covering the finding, the one
+# that lasts longest (then the smallest id).
+_active_waiver(finding) := waiver if {
+	active := [[w.expires, w.id] | some w in input.waivers; covers(w, finding); input.as_of <= w.expires]
+	count(active) > 0
+	best := max(active)
+	waiver := [w | some w in input.waivers; w.id == best[1]][0]
+}
+
+_expired_waiver(finding) := waiver if {
+	expired := [[w.expires, w.id] | some w in input.waivers; covers(w, finding); w.expires < input.as_of]
+	count(expired) > 0
+	best := max(expired)
+	waiver := [w | some w in input.waivers; w.id == best[1]][0]
+}
+
+# -- the decision --------------------------------------------------------------
+
+decision(finding) := object.union(_base(bans_by_id[finding.ban], finding), {
+	"verdict": "allow",
+	"reason": sprintf("waived by %s until %s (%s): %s", [waiver.approved_by, waiver.expires, waiver.id, waiver.reason]),
+	"waiver": _waiver_info(waiver, "applied"),
+}) if {
+	base := _base(bans_by_id[finding.ban], finding)
+	base.verdict != "allow"
+	waiver := _active_waiver(finding)
+} else := object.union(base, {
+	"reason": sprintf("%s; waiver %s expired on %s", [base.reason, waiver.id, waiver.expires]),
+	"waiver": _waiver_info(waiver, "expired"),
+}) if {
+	base := _base(bans_by_id[finding.ban], finding)
+	base.verdict != "allow"
+	waiver := _expired_waiver(finding)
+} else := object.union(_base(bans_by_id[finding.ban], finding), {"waiver": null}) if {
+	bans_by_id[finding.ban]
+} else := {
+	"verdict": "allow",
+	"in_scope": false,
+	"phase": null,
+	"waiver": null,
+	"reason": sprintf("unknown ban \"%v\"", [finding.ban]),
+}
