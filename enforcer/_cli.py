@@ -71,7 +71,7 @@ def _guard(call: Callable[[], _T]) -> _T:
 
 PolicyOption = Annotated[
     list[Path] | None,
-    typer.Option("--policy", "-p", help="Rego file or directory (repeatable). Default: the shipped policies/."),
+    typer.Option("--policy", "-p", metavar="PATH", help="Rego file or directory (repeatable). Default: the shipped policies/."),
 ]
 AsOfOption = Annotated[
     str | None,
@@ -87,10 +87,63 @@ WarnDaysOption = Annotated[
 EngineOption = Annotated[
     EngineChoice, typer.Option("--engine", "-e", help="Policy engine.", case_sensitive=False)
 ]
+OpaUrlOption = Annotated[
+    str | None,
+    typer.Option("--opa-url", envvar="ENFORCER_OPA_URL", metavar="URL", help="OPA server URL (--engine opa-server)."),
+]
+OpaTokenOption = Annotated[
+    str | None,
+    typer.Option(
+        "--opa-token", envvar="ENFORCER_OPA_TOKEN", metavar="TOKEN", help="Bearer token for the OPA server.",
+        show_default=False,
+    ),
+]
+NoPushOption = Annotated[
+    bool,
+    typer.Option("--no-push", help="Use the policies already loaded in the OPA server (a bundle); push nothing."),
+]
+InsecureOption = Annotated[bool, typer.Option("--insecure", help="Do not verify the OPA server's TLS certificate.")]
+CaCertOption = Annotated[
+    Path | None, typer.Option("--ca-cert", metavar="FILE", help="CA bundle to verify the OPA server's certificate.")
+]
+OpaTimeoutOption = Annotated[
+    float, typer.Option("--opa-timeout", min=0.1, metavar="SECONDS", help="Timeout per OPA request.")
+]
+OpaBinaryOption = Annotated[
+    Path | None,
+    typer.Option("--opa-binary", envvar="OPA", metavar="PATH", help="The opa binary (--engine opa). Default: opa on PATH."),
+]
 WaiversOption = Annotated[
     list[Path] | None,
     typer.Option("--waivers", "-w", metavar="FILE", help="Waiver file, YAML or JSON (repeatable)."),
 ]
+
+
+def _engine_options(
+    engine: EngineChoice,
+    opa_url: str | None,
+    opa_token: str | None,
+    no_push: bool,
+    insecure: bool,
+    ca_cert: Path | None,
+    opa_timeout: float,
+    opa_binary: Path | None,
+) -> dict[str, Any]:
+    """The options of the chosen engine, checked for what it needs."""
+    if engine is EngineChoice.OPA_SERVER:
+        if not opa_url:
+            raise _fail("--engine opa-server needs --opa-url URL (or ENFORCER_OPA_URL)", EXIT_USAGE)
+        return {
+            "opa_url": opa_url,
+            "opa_token": opa_token,
+            "push": not no_push,
+            "tls_verify": not insecure,
+            "ca_cert": str(ca_cert) if ca_cert else None,
+            "timeout": opa_timeout,
+        }
+    if engine is EngineChoice.OPA:
+        return {"opa_binary": str(opa_binary) if opa_binary else None, "timeout": opa_timeout}
+    return {}
 
 
 def _options(
@@ -100,6 +153,7 @@ def _options(
     warn_days: int,
     engine: EngineChoice,
     waivers: list[Path] | None,
+    engine_options: dict[str, Any] | None = None,
 ) -> Any:
     from enforcer._run import Options
 
@@ -110,6 +164,7 @@ def _options(
         warn_days=warn_days,
         waivers=list(waivers or ()),
         engine=engine.value,
+        engine_options=engine_options or {},
     )
 
 
@@ -128,7 +183,7 @@ def _check_scopes(enforcer: Any, scopes: Sequence[str]) -> None:
 
 @app.command()
 def check(
-    sboms: Annotated[list[str], typer.Argument(metavar="SBOM...", help="SBOM files or directories; - reads stdin.")],
+    sboms: Annotated[list[str], typer.Argument(metavar="SBOM", help="SBOM files or directories; - reads stdin.", show_default=False)],
     policy: PolicyOption = None,
     as_of: AsOfOption = None,
     scope: ScopeOption = None,
@@ -145,11 +200,19 @@ def check(
     engine: EngineOption = EngineChoice.EMBEDDED,
     waivers: WaiversOption = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show what matched, and the path, for every finding.")] = False,
+    opa_url: OpaUrlOption = None,
+    opa_token: OpaTokenOption = None,
+    no_push: NoPushOption = False,
+    insecure: InsecureOption = False,
+    ca_cert: CaCertOption = None,
+    opa_timeout: OpaTimeoutOption = 10.0,
+    opa_binary: OpaBinaryOption = None,
 ) -> None:
     """Check SBOMs for software from banned vendors."""
     from enforcer._run import Enforcer
 
-    options = _options(policy, as_of, scope, warn_days, engine, waivers)
+    engine_options = _engine_options(engine, opa_url, opa_token, no_push, insecure, ca_cert, opa_timeout, opa_binary)
+    options = _options(policy, as_of, scope, warn_days, engine, waivers, engine_options)
     if output is not None and str(output) != "-":
         _refuse_overwrite(output, sboms, options.policies, options.waivers)
     with _guard(lambda: Enforcer(options)) as enforcer:
@@ -215,11 +278,19 @@ def policy_check(
     paths: Annotated[list[Path] | None, typer.Argument(metavar="[PATH]...", help="Rego files or directories.")] = None,
     engine: EngineOption = EngineChoice.EMBEDDED,
     waivers: WaiversOption = None,
+    opa_url: OpaUrlOption = None,
+    opa_token: OpaTokenOption = None,
+    no_push: NoPushOption = False,
+    insecure: InsecureOption = False,
+    ca_cert: CaCertOption = None,
+    opa_timeout: OpaTimeoutOption = 10.0,
+    opa_binary: OpaBinaryOption = None,
 ) -> None:
     """Compile the policies and validate every ban and waiver against the contract."""
     from enforcer._run import Enforcer
 
-    options = _options(paths, None, None, 90, engine, waivers)
+    engine_options = _engine_options(engine, opa_url, opa_token, no_push, insecure, ca_cert, opa_timeout, opa_binary)
+    options = _options(paths, None, None, 90, engine, waivers, engine_options)
     with _guard(lambda: Enforcer(options)) as enforcer:
         typer.echo(
             f"enforcer: {len(enforcer.modules)} modules, {len(enforcer.bans)} bans"

@@ -15,12 +15,33 @@ class EngineChoice(str, enum.Enum):
     """The `--engine` choices."""
 
     EMBEDDED = "embedded"
+    OPA_SERVER = "opa-server"
+    OPA = "opa"
 
 
 def create_engine(name: str, **options: Any) -> PolicyEngine:
-    """Build the engine called `name` with its options."""
+    """Build the engine called `name`.
+
+    Options (all optional; each engine takes the ones it needs):
+      opa_url, opa_token, push (bool), tls_verify (bool), ca_cert (path),
+      timeout (seconds) for `opa-server`; opa_binary (path) for `opa`.
+    """
     if name == EngineChoice.EMBEDDED.value:
         from enforcer.engine.embedded import EmbeddedEngine
 
         return EmbeddedEngine()
+    if name == EngineChoice.OPA_SERVER.value:
+        try:
+            from enforcer.engine.opa_server import OpaServerEngine  # type: ignore[import-not-found,unused-ignore]
+        except ImportError:
+            raise EngineError("the opa-server engine is not available in this build") from None
+        engine: PolicyEngine = OpaServerEngine(**options)
+        return engine
+    if name == EngineChoice.OPA.value:
+        try:
+            from enforcer.engine.opa_cli import OpaCliEngine  # type: ignore[import-not-found,unused-ignore]
+        except ImportError:
+            raise EngineError("the opa engine is not available in this build") from None
+        engine = OpaCliEngine(**options)
+        return engine
     raise EngineError(f"unknown engine {name!r} (choose from: {', '.join(e.value for e in EngineChoice)})")
