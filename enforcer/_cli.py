@@ -18,7 +18,9 @@ import typer
 
 from enforcer import __version__
 from enforcer._errors import EnforcerError
+from enforcer._listing import ListingFormat
 from enforcer._models import FailOn, RunResult
+from enforcer._vendor import QueryKind
 from enforcer.engine import EngineChoice
 from enforcer.report import ReportFormat, reporter_for
 
@@ -183,7 +185,13 @@ def _check_scopes(enforcer: Any, scopes: Sequence[str]) -> None:
 
 @app.command()
 def check(
-    sboms: Annotated[list[str], typer.Argument(metavar="SBOM", help="SBOM files or directories; - reads stdin.", show_default=False)],
+    ctx: typer.Context,
+    sboms: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="SBOM", help="SBOM files, directories or glob patterns; - reads stdin.", show_default=False
+        ),
+    ],
     policy: PolicyOption = None,
     as_of: AsOfOption = None,
     scope: ScopeOption = None,
@@ -192,14 +200,42 @@ def check(
         ReportFormat, typer.Option("--format", "-f", help="Report format.", case_sensitive=False)
     ] = ReportFormat.TABLE,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the report here (- for stdout).")
+        list[str] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="[FORMAT=]FILE",
+            help="Write the --format report to FILE (- for stdout), or one more report as FORMAT=FILE (repeatable).",
+        ),
     ] = None,
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 on this verdict or worse.", case_sensitive=False)
     ] = FailOn.DENY,
+    fail_on_unidentified: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-on-unidentified",
+            min=0.0,
+            max=100.0,
+            metavar="PERCENT",
+            help="Exit 1 when more than PERCENT % of the components carry no identity.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=0, metavar="N", help="Check SBOMs in N processes (0: one per CPU)."),
+    ] = 1,
     engine: EngineOption = EngineChoice.EMBEDDED,
     waivers: WaiversOption = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show what matched, and the path, for every finding.")] = False,
+    stream: Annotated[
+        bool | None,
+        typer.Option(
+            "--stream/--no-stream",
+            help="Read CycloneDX JSON a window at a time, in bounded memory. Default: for files over 1 GiB.",
+            show_default=False,
+        ),
+    ] = None,
     opa_url: OpaUrlOption = None,
     opa_token: OpaTokenOption = None,
     no_push: NoPushOption = False,
@@ -209,37 +245,98 @@ def check(
     opa_binary: OpaBinaryOption = None,
 ) -> None:
     """Check SBOMs for software from banned vendors."""
+    from enforcer._batch import ProgressBar, check_many, default_jobs, expand_paths
     from enforcer._run import Enforcer
 
     engine_options = _engine_options(engine, opa_url, opa_token, no_push, insecure, ca_cert, opa_timeout, opa_binary)
     options = _options(policy, as_of, scope, warn_days, engine, waivers, engine_options)
-    if output is not None and str(output) != "-":
-        _refuse_overwrite(output, sboms, options.policies, options.waivers)
+    options.stream = stream
+    source = ctx.get_parameter_source("format")
+    format_given = source is not None and source.name == "COMMANDLINE"
+    outputs = _outputs(format, output or [], format_given)
+    files = _guard(lambda: expand_paths(sboms))
+    for _, target in outputs:
+        if target != "-":
+            _refuse_overwrite(Path(target), sboms, files, options.policies, options.waivers)
     with _guard(lambda: Enforcer(options)) as enforcer:
         _check_scopes(enforcer, options.scopes)
-        result: RunResult = _guard(lambda: enforcer.run(sboms))
-    text = reporter_for(format, explain=explain).render(result)
-    _write(output, text)
+        progress = ProgressBar.for_terminal(len(files))
+        try:
+            result: RunResult = _guard(lambda: check_many(enforcer, files, jobs=default_jobs(jobs), progress=progress))
+        finally:
+            if progress is not None:
+                progress.close()
+    for report_format, target in outputs:
+        _write(None if target == "-" else Path(target), reporter_for(report_format, explain=explain).render(result))
     for sbom in result.sboms:
         if sbom.error is not None:
             typer.echo(f"enforcer: error: {sbom.error}", err=True)
-    code = result.exit_code(fail_on)
-    typer.echo(_summary(result, fail_on, code), err=True)
+    code = result.exit_code(fail_on, max_unidentified_percent=fail_on_unidentified)
+    typer.echo(_summary(result, fail_on, code, fail_on_unidentified), err=True)
     raise typer.Exit(code)
 
 
-def _summary(result: RunResult, fail_on: FailOn, code: int) -> str:
+def _outputs(format: ReportFormat, output: Sequence[str], format_given: bool) -> list[tuple[ReportFormat, str]]:
+    """Where each report goes: (format, FILE or -), the --format report first.
+
+    `--output FILE` redirects the --format report; `--output FORMAT=FILE` adds a
+    report; `FORMAT=-` takes stdout instead of the --format report.
+    """
+    known = {choice.value for choice in ReportFormat}
+    plain: list[str] = []
+    extra: list[tuple[ReportFormat, str]] = []
+    for item in output:
+        name, equals, target = item.partition("=")
+        if equals and name.lower() in known:
+            if not target:
+                raise _fail(f"--output {item}: no FILE after '=' (use - for stdout)", EXIT_USAGE)
+            extra.append((ReportFormat(name.lower()), target))
+        else:
+            plain.append(item)
+    if len(plain) > 1:
+        raise _fail(
+            f"--output {plain[1]}: only one plain FILE (for --format); name the format of the others: FORMAT=FILE",
+            EXIT_USAGE,
+        )
+    to_stdout = any(target == "-" for _, target in extra)
+    outputs = list(extra)
+    if plain:
+        outputs.insert(0, (format, plain[0]))
+    elif not to_stdout:
+        outputs.insert(0, (format, "-"))
+    elif format_given:
+        raise _fail(f"--format {format.value} and an --output FORMAT=- both want stdout; give one a FILE", EXIT_USAGE)
+    seen: set[str] = set()
+    for _, target in outputs:
+        key = target if target == "-" else str(Path(target).resolve())
+        if key in seen:
+            raise _fail(f"--output: two reports would go to {'stdout' if target == '-' else target}", EXIT_USAGE)
+        seen.add(key)
+    return outputs
+
+
+def _summary(result: RunResult, fail_on: FailOn, code: int, max_unidentified: float | None = None) -> str:
     totals = result.totals()
     sboms = len(result.sboms)
     counts = ", ".join(f"{totals[key]} {key}" for key in ("deny", "warn", "waived", "allow"))
+    unreadable = sum(sbom.unreadable for sbom in result.sboms)
+    lost = f", {unreadable} could not be read" if unreadable else ""
     text = (
         f"enforcer: {sboms} SBOM{'s' if sboms != 1 else ''}, {totals['components']} components"
-        f" ({totals['unidentified']} without identity): {counts}"
+        f" ({totals['unidentified']} without identity{lost}): {counts}"
     )
     if code == EXIT_ERROR:
-        return f"{text}; exit 3: {totals['errors']} SBOM(s) could not be checked"
+        return f"{text}; exit 3: {totals['errors']} of {sboms} SBOMs could not be checked"
+    reasons = []
+    if (fail_on is FailOn.DENY and totals["deny"]) or (fail_on is FailOn.WARN and (totals["deny"] or totals["warn"])):
+        reasons.append(f"{fail_on.value} findings fail the gate (--fail-on {fail_on.value})")
+    percent = result.unidentified_percent()
+    if max_unidentified is not None and percent > max_unidentified:
+        reasons.append(
+            f"{percent:.1f}% of components without identity, over --fail-on-unidentified {max_unidentified:g}"
+        )
     if code == EXIT_POLICY:
-        return f"{text}; exit 1: {fail_on.value} findings fail the gate (--fail-on {fail_on.value})"
+        return f"{text}; exit 1: {' and '.join(reasons)}"
     return f"{text}; exit 0: passed (--fail-on {fail_on.value})"
 
 
@@ -259,13 +356,21 @@ def _write(output: Path | None, text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    directory = output.resolve().parent
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.", suffix=".tmp")
+        if output.exists() and not output.is_file():  # a device or a pipe (/dev/stderr, a FIFO): never replace it
+            with output.open("w", encoding="utf-8") as stream:
+                stream.write(text)
+            return
+        target = output.resolve()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~mask
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
-        os.replace(temporary, output)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
     except OSError as error:
         raise _fail(f"{output}: cannot write the report: {error.strerror or error}") from None
 
@@ -286,16 +391,147 @@ def policy_check(
     opa_timeout: OpaTimeoutOption = 10.0,
     opa_binary: OpaBinaryOption = None,
 ) -> None:
-    """Compile the policies and validate every ban and waiver against the contract."""
+    """Compile the policies and validate every ban and waiver against the contract.
+
+    Also flags Rego that behaves differently on the embedded engine and OPA,
+    runs `opa check` when OPA is available, and asks the engine for a verdict
+    on every ban. Every problem is printed; exit 3 when there is any.
+    """
+    from enforcer._policy import check_policies
+
+    engine_options = _engine_options(engine, opa_url, opa_token, no_push, insecure, ca_cert, opa_timeout, opa_binary)
+    report = _guard(lambda: check_policies(list(paths or ()), engine.value, engine_options, list(waivers or ())))
+    for warning in report.warnings:
+        typer.echo(f"enforcer: warning: {warning}", err=True)
+    for note in report.notes:
+        typer.echo(f"enforcer: note: {note}", err=True)
+    for problem in report.problems:
+        typer.echo(f"enforcer: error: {problem}", err=True)
+    counts = (
+        f"{len(report.modules)} modules, {len(report.bans)} bans"
+        f" ({sum(1 for b in report.bans if not b.enabled)} disabled), {len(report.waivers)} waivers"
+        f" on {report.engine}"
+    )
+    if report.problems:
+        typer.echo(f"enforcer: {counts}: {len(report.problems)} problem(s); exit 3", err=True)
+        raise typer.Exit(EXIT_ERROR)
+    warned = f", {len(report.warnings)} warning(s)" if report.warnings else ""
+    typer.echo(f"enforcer: {counts}: ok{warned}")
+
+
+@policy_app.command("test")
+def policy_test(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(metavar="[PATH]...", help="Rego files or directories, tests included.")
+    ] = None,
+    embedded: Annotated[
+        bool, typer.Option("--embedded", help="Run the test_ rules on the embedded engine even when OPA is here.")
+    ] = False,
+    opa_binary: OpaBinaryOption = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose/--quiet", "-v/-q", help="List every test, not only failures.")
+    ] = True,
+) -> None:
+    """Run the policies' test_ rules: `opa test` when OPA is available, else the embedded engine.
+
+    The report has the layout of `opa test -v` either way; exit 1 when a test fails.
+    """
+    from enforcer._policy import find_modules, shipped_policies
+    from enforcer.engine.opa_cli import find_opa
+    from enforcer.engine.portability import run_embedded_tests, run_opa_tests, scan_modules
+
+    targets = list(paths or ()) or [_guard(shipped_policies)]
+    modules = _guard(lambda: find_modules(targets, tests=True))
+    binary = None if embedded else find_opa(str(opa_binary) if opa_binary else None)
+    if binary is not None:
+        report = _guard(lambda: run_opa_tests(binary, [str(target) for target in targets]))
+    else:
+        for issue in scan_modules(modules):  # what may make a test fail only here
+            typer.echo(f"enforcer: warning: {issue}", err=True)
+        report = _guard(lambda: run_embedded_tests(modules))
+    typer.echo(report.render(verbose), nl=False)
+    total = len(report.outcomes)
+    summary = (
+        f"enforcer: {total} test{'s' if total != 1 else ''} on {report.runner}: {report.count('pass')} passed,"
+        f" {report.count('fail')} failed, {report.count('error')} errors, {report.count('skip')} skipped"
+    )
+    if total == 0:
+        typer.echo(f"{summary}; no test_ rules found", err=True)
+    if not report.passed:
+        typer.echo(f"{summary}; exit 1", err=True)
+        raise typer.Exit(EXIT_POLICY)
+    if total:
+        typer.echo(f"{summary}; exit 0", err=True)
+
+
+@policy_app.command("list")
+def policy_list(
+    policy: PolicyOption = None,
+    as_of: AsOfOption = None,
+    scope: ScopeOption = None,
+    warn_days: WarnDaysOption = 90,
+    format: Annotated[
+        ListingFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = ListingFormat.TABLE,
+    engine: EngineOption = EngineChoice.EMBEDDED,
+    opa_url: OpaUrlOption = None,
+    opa_token: OpaTokenOption = None,
+    no_push: NoPushOption = False,
+    insecure: InsecureOption = False,
+    ca_cert: CaCertOption = None,
+    opa_timeout: OpaTimeoutOption = 10.0,
+    opa_binary: OpaBinaryOption = None,
+) -> None:
+    """List every ban, its phases and its status on a date (active, upcoming, not yet, ended, disabled)."""
+    from enforcer._listing import list_bans, render
     from enforcer._run import Enforcer
 
     engine_options = _engine_options(engine, opa_url, opa_token, no_push, insecure, ca_cert, opa_timeout, opa_binary)
-    options = _options(paths, None, None, 90, engine, waivers, engine_options)
+    options = _options(policy, as_of, scope, warn_days, engine, None, engine_options)
     with _guard(lambda: Enforcer(options)) as enforcer:
-        typer.echo(
-            f"enforcer: {len(enforcer.modules)} modules, {len(enforcer.bans)} bans"
-            f" ({sum(1 for b in enforcer.bans if not b.enabled)} disabled), {len(enforcer.waivers)} waivers: ok"
-        )
+        _check_scopes(enforcer, options.scopes)
+        listing = _guard(lambda: list_bans(enforcer))
+    typer.echo(render(listing, format), nl=False)
+
+
+@app.command()
+def vendor(
+    query: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME", help="A vendor name, or a domain, URL, e-mail, purl, CPE or hash.", show_default=False
+        ),
+    ],
+    kind: Annotated[
+        QueryKind, typer.Option("--kind", help="What NAME is (auto: detected from its form).", case_sensitive=False)
+    ] = QueryKind.AUTO,
+    policy: PolicyOption = None,
+    as_of: AsOfOption = None,
+    scope: ScopeOption = None,
+    warn_days: WarnDaysOption = 90,
+    format: Annotated[
+        ListingFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = ListingFormat.TABLE,
+    engine: EngineOption = EngineChoice.EMBEDDED,
+    opa_url: OpaUrlOption = None,
+    opa_token: OpaTokenOption = None,
+    no_push: NoPushOption = False,
+    insecure: InsecureOption = False,
+    ca_cert: CaCertOption = None,
+    opa_timeout: OpaTimeoutOption = 10.0,
+    opa_binary: OpaBinaryOption = None,
+) -> None:
+    """Spot check: which bans match this vendor, through which alias, and the verdict. Exit 1 when denied."""
+    from enforcer._run import Enforcer
+    from enforcer._vendor import render, spot_check
+
+    engine_options = _engine_options(engine, opa_url, opa_token, no_push, insecure, ca_cert, opa_timeout, opa_binary)
+    options = _options(policy, as_of, scope, warn_days, engine, None, engine_options)
+    with _guard(lambda: Enforcer(options)) as enforcer:
+        _check_scopes(enforcer, options.scopes)
+        result = _guard(lambda: spot_check(enforcer, query, kind))
+    typer.echo(render(result, format), nl=False)
+    raise typer.Exit(result.exit_code)
 
 
 @app.command()

@@ -188,13 +188,15 @@ def _strict_date(value: Any) -> Any:
 
 
 class MatchEvidence(_Strict):
-    """What matched: the SBOM field, its raw value, the key and the matcher."""
+    """What matched: the SBOM field, its raw value, the key, the matcher, and the ban's alias."""
 
     field: str
     value: str
     key: str
     matcher: str
     confidence: Confidence
+    #: the ban's own spelling that gave the key ("AO Kaspersky Lab" for "kaspersky lab")
+    alias: str = ""
 
 
 class ComponentInfo(_Strict):
@@ -261,6 +263,17 @@ class SbomResult(_Strict):
         return sum(1 for finding in self.findings if finding.status == status)
 
 
+class BanInfo(_Strict):
+    """A ban as reports cite it (SARIF rules, JUnit test cases)."""
+
+    id: str
+    vendor: str
+    title: str = ""
+    references: list[str] = []
+    scopes: list[str] = []
+    enabled: bool = True
+
+
 class RunResult(_Strict):
     """The result of one `enforcer check` run over one or more SBOMs."""
 
@@ -273,6 +286,10 @@ class RunResult(_Strict):
     policies: list[str] = []
     sboms: list[SbomResult]
     unused_waivers: list[str] = []
+    #: every ban the policies declare, sorted by id
+    bans: list[BanInfo] = []
+    #: when the run started (UTC); SOURCE_DATE_EPOCH fixes it for reproducible reports
+    started_at: dt.datetime | None = None
 
     def totals(self) -> dict[str, int]:
         totals = {"deny": 0, "warn": 0, "allow": 0, "waived": 0}

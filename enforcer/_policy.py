@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -74,50 +75,62 @@ def find_modules(paths: Sequence[Path | str], *, tests: bool = False) -> list[Po
 
 def load_bans(engine: PolicyEngine, modules: Sequence[PolicyModule]) -> list[Ban]:
     """Evaluate the ban table once and validate every ban."""
+    bans, problems = ban_problems(engine, modules)
+    if problems:
+        raise BanValidationError(problems[0])
+    return bans
+
+
+def ban_problems(engine: PolicyEngine, modules: Sequence[PolicyModule]) -> tuple[list[Ban], list[str]]:
+    """The valid bans, sorted by id, and a line for every problem: file, ban id, field."""
     raw = engine.query(BANS_QUERY)
     if raw is None:
-        return []
+        return [], []
     if not isinstance(raw, list):
         raise BanValidationError(f"{BANS_QUERY} must be a set of ban objects, got {type(raw).__name__}")
     bans: list[Ban] = []
+    problems: list[str] = []
     origin: dict[str, str] = {}
     for item in raw:
         where = _origin(item, modules)
         ident = item.get("id") if isinstance(item, dict) else None
         label = f"ban {ident!r}" if isinstance(ident, str) and ident else "a ban without an id"
         if not isinstance(item, dict):
-            raise BanValidationError(f"{where}: {label}: expected an object, got {json.dumps(item)[:60]}")
+            problems.append(f"{where}: {label}: expected an object, got {json.dumps(item)[:60]}")
+            continue
         try:
             ban = _BAN.validate_python(item)
         except ValidationError as error:
-            raise BanValidationError(f"{where}: {label}: {_first_error(error)}") from None
+            problems.extend(f"{where}: {label}: {_describe(detail)}" for detail in error.errors())
+            continue
         if ban.id in origin:
-            raise BanValidationError(
-                f"{where}: ban {ban.id!r}: id already used by a different ban in {origin[ban.id]}"
-            )
+            problems.append(f"{where}: ban {ban.id!r}: id already used by a different ban in {origin[ban.id]}")
+            continue
         origin[ban.id] = where
         bans.append(ban)
     bans.sort(key=lambda ban: ban.id)
-    return bans
+    return bans, problems
 
 
 def load_waivers(engine: PolicyEngine, modules: Sequence[PolicyModule], files: Iterable[Path | str]) -> list[Waiver]:
     """Waivers from Rego (`data.enforcer.waivers.waivers`) and from data files."""
-    waivers: list[Waiver] = []
+    entries: list[tuple[Any, str]] = []
     raw = engine.query(WAIVERS_QUERY)
     if raw is not None:
         if not isinstance(raw, list):
             raise BanValidationError(f"{WAIVERS_QUERY} must be a set of waiver objects")
-        for item in raw:
-            waivers.append(_waiver(item, _origin(item, modules)))
+        entries.extend((item, _origin(item, modules)) for item in raw)
     for file in files:
-        for position, item in enumerate(_read_waiver_file(Path(file))):
-            waivers.append(_waiver(item, f"{file}: waivers[{position}]"))
+        entries.extend((item, f"{file}: waivers[{n}]") for n, item in enumerate(_read_waiver_file(Path(file))))
+    waivers: list[Waiver] = []
     seen: dict[str, str] = {}
-    for waiver in waivers:
+    for item, where in entries:
+        waiver = _waiver(item, where)
         if waiver.id in seen:
-            raise BanValidationError(f"waiver {waiver.id!r} is defined twice")
-        seen[waiver.id] = waiver.ban
+            first = seen[waiver.id]
+            raise BanValidationError(f"{where}: waiver {waiver.id!r}: id already used by the waiver in {first}")
+        seen[waiver.id] = where
+        waivers.append(waiver)
     return sorted(waivers, key=lambda waiver: waiver.id)
 
 
@@ -129,7 +142,10 @@ def _waiver(item: Any, where: str) -> Waiver:
     try:
         return _WAIVER.validate_python(item)
     except ValidationError as error:
-        raise BanValidationError(f"{where}: {label}: {_first_error(error)}") from None
+        detail = error.errors()[0]
+        # a check of the whole waiver has no field path: its message names the field
+        text = _describe(detail) if detail["loc"] else str(detail["msg"]).removeprefix("Value error, ")
+        raise BanValidationError(f"{where}: {label}: {text}") from None
 
 
 def _read_waiver_file(path: Path) -> list[Any]:
@@ -139,19 +155,13 @@ def _read_waiver_file(path: Path) -> list[Any]:
         raise PolicyError(f"{path}: no such waiver file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise PolicyError(f"{path}: cannot read the waiver file: {error}") from None
-    try:
-        if path.suffix == ".json":
+    if path.suffix == ".json":
+        try:
             document = json.loads(text)
-        else:
-            import yaml  # deferred: only waiver files need it
-
-            document = yaml.safe_load(text)
-    except (ValueError, ImportError) as error:
-        raise PolicyError(f"{path}: not valid JSON: {error}") from None
-    except Exception as error:  # noqa: BLE001 - yaml.YAMLError has no common import-free base
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
-        raise PolicyError(f"{path}: not valid YAML{where}: {getattr(error, 'problem', error)}") from None
+        except ValueError as error:
+            raise PolicyError(f"{path}: not valid JSON: {error}") from None
+    else:
+        document = _read_yaml(path, text)
     if isinstance(document, dict):
         document = document.get("waivers")
     if not isinstance(document, list):
@@ -159,14 +169,38 @@ def _read_waiver_file(path: Path) -> list[Any]:
     return document
 
 
+def _read_yaml(path: Path, text: str) -> Any:
+    """Parse YAML; dates stay strings, so a bad date is reported by the waiver that holds it."""
+    import yaml  # deferred: only waiver files need it
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # Without this, `expires: 2025-02-30` fails inside the parser, far from the waiver.
+    _Loader.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        raise PolicyError(f"{path}: not valid YAML{where}: {getattr(error, 'problem', None) or error}") from None
+
+
 def _first_error(error: ValidationError) -> str:
-    first = error.errors()[0]
-    location = ".".join(str(part) for part in first["loc"]) or "(ban)"
+    return _describe(error.errors()[0])
+
+
+def _describe(detail: Any) -> str:
+    """One pydantic error as ``field.path: message``."""
+    location = ".".join(str(part) for part in detail["loc"]) or "(ban)"
     location = location.replace("from_", "from")
-    message = first["msg"].removeprefix("Value error, ")
-    if first["type"] == "missing":
+    message = detail["msg"].removeprefix("Value error, ")
+    if detail["type"] == "missing":
         message = "required field is missing"
-    elif first["type"] == "extra_forbidden":
+    elif detail["type"] == "extra_forbidden":
         message = "unknown field (see the policy contract in the README)"
     return f"{location}: {message}"
 
@@ -194,3 +228,63 @@ def _origin(item: Any, modules: Sequence[PolicyModule]) -> str:
         if len(hits) == 1:
             return hits[0]
     return "policies"
+
+
+@dataclass
+class PolicyCheck:
+    """What `enforcer policy check` found."""
+
+    engine: str
+    modules: list[PolicyModule]
+    bans: list[Ban] = field(default_factory=list)
+    waivers: list[Waiver] = field(default_factory=list)
+    #: each breaks the check (exit 3): file, ban id or line, and what is wrong
+    problems: list[str] = field(default_factory=list)
+    #: shown, but the check still passes (constructs that may differ between engines)
+    warnings: list[str] = field(default_factory=list)
+    #: what was not checked, and why
+    notes: list[str] = field(default_factory=list)
+
+
+def check_policies(
+    paths: Sequence[Path | str],
+    engine_name: str,
+    engine_options: dict[str, Any],
+    waiver_files: Sequence[Path | str] = (),
+) -> PolicyCheck:
+    """Compile the policies on the engine and collect every problem instead of stopping at the first.
+
+    Checks, in order: constructs that behave differently on the embedded
+    engine (`enforcer.engine.portability`), `opa check` when an OPA binary
+    is available (it reports unsafe variables the embedded engine lets
+    through), compilation on the chosen engine, every ban and waiver against
+    the contract, and a verdict for every ban on every phase date.
+    """
+    from enforcer.engine import create_engine
+    from enforcer.engine.opa_cli import find_opa, opa_check
+    from enforcer.engine.portability import decision_problems, scan_modules
+
+    modules = find_modules(list(paths) or [shipped_policies()])
+    engine = create_engine(engine_name, **engine_options)
+    report = PolicyCheck(engine=engine.describe(), modules=modules)
+    with engine:
+        for issue in scan_modules(modules):
+            (report.problems if issue.severity == "error" else report.warnings).append(str(issue))
+        binary = find_opa(engine_options.get("opa_binary"))
+        if binary is not None:
+            report.problems.extend(opa_check(binary, modules))
+        else:
+            report.notes.append("no OPA binary found: `opa check` skipped (unsafe variables go unreported)")
+        try:
+            engine.load(modules)
+        except PolicyError as error:
+            report.problems.append(str(error))
+            return report
+        report.bans, problems = ban_problems(engine, modules)
+        report.problems.extend(problems)
+        try:
+            report.waivers = load_waivers(engine, modules, waiver_files)
+        except PolicyError as error:
+            report.problems.append(str(error))
+        report.problems.extend(decision_problems(engine, report.bans, report.waivers))
+    return report

@@ -8,6 +8,7 @@ returns a `RunResult`. The CLI is a thin layer over this module.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from enforcer import __version__
 from enforcer._errors import EngineError, SbomError
 from enforcer._models import (
     Ban,
+    BanInfo,
     ComponentInfo,
     Confidence,
     Finding,
@@ -49,6 +51,8 @@ class Options:
     waivers: Sequence[Path | str] = ()
     engine: str = "embedded"
     engine_options: dict[str, Any] = field(default_factory=dict)
+    #: read CycloneDX JSON a window at a time (None: above a size threshold)
+    stream: bool | None = None
 
 
 @dataclass
@@ -64,6 +68,7 @@ class Enforcer:
 
     def __init__(self, options: Options, *, engine: PolicyEngine | None = None) -> None:
         self.options = options
+        self.started_at = _started_at()
         paths = list(options.policies) or [shipped_policies()]
         self.modules: list[PolicyModule] = find_modules(paths)
         self.engine = engine or create_engine(options.engine, **options.engine_options)
@@ -71,6 +76,10 @@ class Enforcer:
         self.bans: list[Ban] = load_bans(self.engine, self.modules)
         self.waivers: list[Waiver] = load_waivers(self.engine, self.modules, options.waivers)
         self.index = MatchIndex.build(self.bans)
+        self._ban_input = {ban.id: ban.model_dump(mode="json", by_alias=True) for ban in self.bans}
+        self._waiver_input = [waiver.model_dump(mode="json") for waiver in self.waivers]
+        #: ids of the waivers that covered at least one finding of this run
+        self._covering: set[str] = set()
 
     def close(self) -> None:
         self.engine.close()
@@ -86,10 +95,9 @@ class Enforcer:
     def match_path(self, path: str) -> Pending:
         """Load and match one SBOM; an unreadable file becomes an error result."""
         try:
-            document = load(path)
-        except SbomError as error:
+            return self.match_document(load(path, stream=self.options.stream))
+        except SbomError as error:  # a streamed SBOM can fail while it is matched
             return Pending(SbomResult(path="<stdin>" if path == "-" else path, error=str(error)), [])
-        return self.match_document(document)
 
     def match_document(self, document: SbomDocument) -> Pending:
         scan = document.scan(self.index)
@@ -119,7 +127,10 @@ class Enforcer:
             )
             by_ban: dict[int, list[MatchEvidence]] = {}
             for number, matcher, confidence, key, field_name, raw in finding.evidence:
-                evidence = MatchEvidence(field=field_name, value=raw, key=key, matcher=matcher, confidence=confidence)
+                alias = self.index.alias(number, matcher, key)
+                evidence = MatchEvidence(
+                    field=field_name, value=raw, key=key, matcher=matcher, confidence=confidence, alias=alias
+                )
                 items = by_ban.setdefault(number, [])
                 if evidence not in items:
                     items.append(evidence)
@@ -132,29 +143,49 @@ class Enforcer:
     # -- deciding --------------------------------------------------------------
 
     def decide(self, pending: Sequence[Pending]) -> list[SbomResult]:
-        """One batched query to `data.enforcer.decide` for every finding of every SBOM."""
+        """One batched query to `data.enforcer.decide` for every finding of every SBOM.
+
+        A decision depends only on what the query is given (ban, confidence, ref,
+        name, purl), so findings that repeat across SBOMs are asked about once.
+        """
         findings_input = []
+        asked: dict[tuple[str, str, str, str, str], str] = {}
+        keys: list[list[str]] = []
         for sbom_number, item in enumerate(pending):
+            item_keys = []
             for finding_number, (component, ban_number, _, confidence) in enumerate(item.raw):
-                findings_input.append(
-                    {
-                        "id": f"{sbom_number}:{finding_number}",
-                        "ban": self.index.bans[ban_number].id,
-                        "confidence": confidence.value,
-                        "component": {"ref": component.ref, "name": component.name, "purl": component.purl},
-                    }
-                )
+                ban_id = self.index.bans[ban_number].id
+                question = (ban_id, confidence.value, component.ref, component.name, component.purl)
+                key = asked.get(question)
+                if key is None:
+                    key = asked[question] = f"{sbom_number}:{finding_number}"
+                    findings_input.append(
+                        {
+                            "id": key,
+                            "ban": question[0],
+                            "confidence": question[1],
+                            "component": {"ref": component.ref, "name": component.name, "purl": component.purl},
+                        }
+                    )
+                item_keys.append(key)
+            keys.append(item_keys)
         decisions: dict[str, Any] = {}
-        if findings_input:
-            decisions = self.engine.query(DECIDE_QUERY, self.decision_input(findings_input)) or {}
-            if not isinstance(decisions, dict):
+        batch = self.engine.decide_batch or len(findings_input) or 1
+        for start in range(0, len(findings_input), batch):
+            chunk = findings_input[start : start + batch]
+            answer = self.engine.query(DECIDE_QUERY, self.decision_input(chunk)) or {}
+            if not isinstance(answer, dict):
                 raise EngineError(f"{DECIDE_QUERY} must be an object keyed by finding id")
+            decisions.update(answer)
+        for decision in decisions.values():
+            if isinstance(decision, dict):
+                self._covering.update(decision.get("covered_by") or ())
         results = []
         for sbom_number, item in enumerate(pending):
             findings: list[Finding] = []
             out_of_scope = 0
             for finding_number, (component, ban_number, evidence, _) in enumerate(item.raw):
-                key = f"{sbom_number}:{finding_number}"
+                key = keys[sbom_number][finding_number]
                 decision = decisions.get(key)
                 if not isinstance(decision, dict):
                     raise EngineError(f"{DECIDE_QUERY} gave no decision for finding {key}")
@@ -167,12 +198,19 @@ class Enforcer:
         return results
 
     def decision_input(self, findings: list[dict[str, Any]]) -> dict[str, Any]:
+        """The input of `data.enforcer.decide`: the findings, and the bans they name.
+
+        The bans travel in the input (as read from `data.enforcer.bans.bans`)
+        so the decision evaluates a handful of bans, not the whole table again.
+        """
+        named = {finding["ban"] for finding in findings}
         return {
             "as_of": self.options.as_of.isoformat(),
             "scopes": list(self.options.scopes),
             "warn_days": self.options.warn_days,
             "findings": findings,
-            "waivers": [waiver.model_dump(mode="json") for waiver in self.waivers],
+            "waivers": self._waiver_input,
+            "bans": [self._ban_input[ban_id] for ban_id in sorted(named) if ban_id in self._ban_input],
         }
 
     def _finding(self, component: ComponentInfo, ban: Ban, evidence: list[MatchEvidence], decision: dict[str, Any]) -> Finding:
@@ -208,7 +246,7 @@ class Enforcer:
         return self.result(self.decide(pending))
 
     def result(self, sboms: list[SbomResult]) -> RunResult:
-        used = {f.waiver.id for sbom in sboms for f in sbom.findings if f.waiver is not None}
+        used = self._covering | {f.waiver.id for sbom in sboms for f in sbom.findings if f.waiver is not None}
         return RunResult(
             tool_version=__version__,
             as_of=self.options.as_of,
@@ -218,7 +256,30 @@ class Enforcer:
             policies=[module.path for module in self.modules],
             sboms=sboms,
             unused_waivers=sorted(w.id for w in self.waivers if w.id not in used),
+            bans=sorted(
+                (
+                    BanInfo(
+                        id=ban.id,
+                        vendor=ban.vendor,
+                        title=ban.title,
+                        references=list(ban.references),
+                        scopes=list(ban.scopes),
+                        enabled=ban.enabled,
+                    )
+                    for ban in self.bans
+                ),
+                key=lambda info: info.id,
+            ),
+            started_at=self.started_at,
         )
+
+
+def _started_at() -> dt.datetime:
+    """Now (UTC, whole seconds), or SOURCE_DATE_EPOCH when set, so reports can be reproduced."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def _finding_order(finding: Finding) -> tuple[int, str, str, str]:

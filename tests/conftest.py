@@ -63,6 +63,83 @@ def opa_binary() -> str:
 
 
 @dataclass
+class OpaServer:
+    """A real `opa run --server` on a loopback port, started by the tests."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_opa_server(binary: str, log: Path, *extra: str, scheme: str = "http", health_ok: bool = True) -> OpaServer:
+    """Start `opa run --server` on a free loopback port and wait until it answers /health.
+
+    `extra` holds more `opa run` arguments (authentication, TLS, files to load).
+    With `health_ok=False` any HTTP answer counts as up (a server that refuses
+    anonymous requests answers /health with 401).
+    """
+    import ssl
+    import time
+    import urllib.error
+    import urllib.request
+
+    context = None
+    if scheme == "https":
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    for _attempt in range(3):
+        port = free_port()
+        url = f"{scheme}://127.0.0.1:{port}"
+        with log.open("ab") as stream:
+            process = subprocess.Popen(
+                [binary, "run", "--server", "--addr", f"127.0.0.1:{port}", "--log-level", "error", *extra],
+                stdout=stream,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
+        server = OpaServer(url, process, log)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                with urllib.request.urlopen(f"{url}/health", timeout=1, context=context):
+                    return server
+            except urllib.error.HTTPError:
+                if not health_ok:
+                    return server
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.05)
+        server.stop()
+    raise RuntimeError(f"opa run --server did not come up; see {log}: {log.read_text(errors='replace')[-400:]}")
+
+
+@pytest.fixture(scope="session")
+def opa_server(opa_binary: str, tmp_path_factory: pytest.TempPathFactory):
+    """One real OPA server for the whole test session, stopped at the end."""
+    server = start_opa_server(opa_binary, tmp_path_factory.mktemp("opa-server") / "opa.log")
+    yield server
+    server.stop()
+
+
+@dataclass
 class CliResult:
     exit_code: int
     stdout: str

@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, write_cdx
+from tests.conftest import FIXTURES, POLICIES, write_cdx
 
 KASPERSKY_SBOM = FIXTURES / "sboms" / "kaspersky-supplier.cdx.json"
+# The US Commerce ICTS ban alone: the shipped pack has other Kaspersky bans
+# (BOD 17-01, NDAA section 1634, the FCC Covered List, ...) with other dates.
+ICTS = ("--policy", POLICIES / "enforcer" / "decide.rego", "--policy", POLICIES / "gov" / "us_commerce_icts_kaspersky.rego")
 
 
 @pytest.mark.parametrize(
@@ -23,7 +26,7 @@ KASPERSKY_SBOM = FIXTURES / "sboms" / "kaspersky-supplier.cdx.json"
     ids=["after-updates-ban", "after-sales-ban", "within-warning-window", "long-before"],
 )
 def test_kaspersky_dates(cli, as_of, code, status, reason):
-    result = cli("check", KASPERSKY_SBOM, "--as-of", as_of, "--format", "json")
+    result = cli("check", KASPERSKY_SBOM, *ICTS, "--as-of", as_of, "--format", "json")
     assert result.exit_code == code, result.stderr
     report = json.loads(result.stdout)
     [finding] = report["sboms"][0]["findings"]
@@ -37,25 +40,25 @@ def test_kaspersky_dates(cli, as_of, code, status, reason):
 
 
 def test_fail_on_warn_fails_the_warning(cli):
-    result = cli("check", KASPERSKY_SBOM, "--as-of", "2024-06-01", "--fail-on", "warn")
+    result = cli("check", KASPERSKY_SBOM, *ICTS, "--as-of", "2024-06-01", "--fail-on", "warn")
     assert result.exit_code == 1
     assert "takes effect on 2024-07-20" in result.stdout
 
 
 def test_fail_on_never_passes_a_denial(cli):
-    result = cli("check", KASPERSKY_SBOM, "--as-of", "2024-10-01", "--fail-on", "never")
+    result = cli("check", KASPERSKY_SBOM, *ICTS, "--as-of", "2024-10-01", "--fail-on", "never")
     assert result.exit_code == 0
     assert "deny" in result.stdout
 
 
 def test_warn_days_zero_silences_the_early_warning(cli):
-    result = cli("check", KASPERSKY_SBOM, "--as-of", "2024-06-01", "--warn-days", "0", "--format", "json")
+    result = cli("check", KASPERSKY_SBOM, *ICTS, "--as-of", "2024-06-01", "--warn-days", "0", "--format", "json")
     [finding] = json.loads(result.stdout)["sboms"][0]["findings"]
     assert finding["status"] == "allow"
 
 
 def test_summary_line_goes_to_stderr_and_report_to_stdout(cli):
-    result = cli("check", KASPERSKY_SBOM, "--as-of", "2024-10-01", "--format", "json")
+    result = cli("check", KASPERSKY_SBOM, *ICTS, "--as-of", "2024-10-01", "--format", "json")
     json.loads(result.stdout)  # stdout is the report alone
     assert result.stderr.strip().count("\n") == 0
     assert result.stderr.startswith("enforcer: 1 SBOM, 3 components")
@@ -63,7 +66,7 @@ def test_summary_line_goes_to_stderr_and_report_to_stdout(cli):
 
 def test_output_file_gets_the_report(cli, tmp_path):
     out = tmp_path / "report.json"
-    result = cli("check", KASPERSKY_SBOM, "--as-of", "2024-10-01", "--format", "json", "--output", out)
+    result = cli("check", KASPERSKY_SBOM, *ICTS, "--as-of", "2024-10-01", "--format", "json", "--output", out)
     assert result.exit_code == 1
     assert result.stdout == ""
     assert json.loads(out.read_text())["summary"]["deny"] == 1
@@ -73,7 +76,7 @@ def test_output_refuses_to_overwrite_an_input(cli, tmp_path):
     sbom = tmp_path / "sbom.json"
     original = KASPERSKY_SBOM.read_text()
     sbom.write_text(original)
-    result = cli("check", sbom, "--output", sbom)
+    result = cli("check", sbom, *ICTS, "--output", sbom)
     assert result.exit_code == 2
     assert "would overwrite an input file" in result.stderr
     assert sbom.read_text() == original
@@ -86,7 +89,7 @@ def test_scope_outside_the_ban_hides_the_finding(cli, tmp_path):
         'bans contains {"id": "uk-test", "vendor": "Other", "match": {"organizations": ["Other Ltd"]},'
         ' "phases": [{"effect": "deny", "from": "2020-01-01", "summary": "test"}], "scopes": ["uk-gov"]}\n'
     )
-    args = ["check", KASPERSKY_SBOM, "-p", FIXTURES.parent / "policies", "-p", policy, "--as-of", "2024-10-01"]
+    args = ["check", KASPERSKY_SBOM, *ICTS, "-p", policy, "--as-of", "2024-10-01"]
     result = cli(*args, "--scope", "uk-gov", "--format", "json")
     assert result.exit_code == 0, result.stderr
     sbom = json.loads(result.stdout)["sboms"][0]
@@ -96,7 +99,7 @@ def test_scope_outside_the_ban_hides_the_finding(cli, tmp_path):
 
 
 def test_unknown_scope_is_a_usage_error(cli):
-    result = cli("check", KASPERSKY_SBOM, "--scope", "narnia")
+    result = cli("check", KASPERSKY_SBOM, *ICTS, "--scope", "narnia")
     assert result.exit_code == 2
     assert "no ban has the scope 'narnia'" in result.stderr
 
@@ -110,7 +113,7 @@ def test_empty_sbom_passes_with_zero_components(cli, tmp_path):
 
 
 def test_stdin(cli):
-    result = cli("check", "-", "--as-of", "2024-10-01", input=KASPERSKY_SBOM.read_bytes())
+    result = cli("check", "-", *ICTS, "--as-of", "2024-10-01", input=KASPERSKY_SBOM.read_bytes())
     assert result.exit_code == 1
     assert "<stdin>" in result.stdout
 
@@ -215,7 +218,7 @@ def test_ban_with_impossible_date(cli, tmp_path):
 
 
 def test_bad_as_of_is_a_usage_error(cli):
-    result = cli("check", KASPERSKY_SBOM, "--as-of", "2024-13-45")
+    result = cli("check", KASPERSKY_SBOM, *ICTS, "--as-of", "2024-13-45")
     assert result.exit_code == 2
     assert "'2024-13-45' is not a date in the form YYYY-MM-DD" in result.stderr
 

@@ -18,12 +18,18 @@ from enforcer.engine.interface import PolicyEngine, PolicyModule
 
 _ERROR = re.compile(r"\(error (\d+):")
 _MESSAGE = re.compile(r"\(errormsg (\d+):")
+#: a plain reference such as data.enforcer.decide (dots and quoted brackets only)
+_REF = re.compile(r'^(?:data|input)(?:\.[A-Za-z_][A-Za-z0-9_]*|\["[^"\\]*"\])*$')
+_BINDING = "__enforcer_value"
 
 
 class EmbeddedEngine(PolicyEngine):
     """rego-cpp, in process."""
 
     name = "embedded"
+    # rego-cpp stops a query after a fixed number of statements ("Maximum
+    # statement count reached"): large result sets are decided in batches.
+    decide_batch = 500
 
     def __init__(self) -> None:
         import regopy  # deferred: loading the shared library costs time
@@ -50,8 +56,11 @@ class EmbeddedEngine(PolicyEngine):
         shared = self._regopy.rego_shared
         if input is not None:
             self._interpreter.set_input_term(orjson.dumps(input).decode())
+        # rego-cpp answers "undefined" for a bare reference whose value is
+        # `false` (OPA answers false): bind the value to a variable instead.
+        wrapped = _REF.match(query) is not None
         try:
-            impl = shared.rego_query(self._interpreter._impl, query)
+            impl = shared.rego_query(self._interpreter._impl, f"{_BINDING} := {query}" if wrapped else query)
         except self._regopy.RegoError as error:
             raise EngineError(f"embedded engine: {query}: {_describe_error(str(error), self._modules)}") from None
         try:
@@ -71,6 +80,8 @@ class EmbeddedEngine(PolicyEngine):
             raise EngineError(f"embedded engine: {query}: unreadable result {text[:80]!r}") from None
         if isinstance(result, list):
             result = result[0] if result else {}
+        if wrapped:
+            return (result.get("bindings") or {}).get(_BINDING)
         expressions = result.get("expressions") or []
         return expressions[0] if expressions else None
 

@@ -25,6 +25,8 @@ class PolicyEngine(ABC):
     """Evaluates queries against a set of Rego modules."""
 
     name: ClassVar[str]
+    #: the most findings one `data.enforcer.decide` query may carry (None: all)
+    decide_batch: ClassVar[int | None] = None
 
     @abstractmethod
     def load(self, modules: Sequence[PolicyModule]) -> None:

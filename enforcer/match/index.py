@@ -25,7 +25,7 @@ cached per raw string, so each distinct value is normalised once per run.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import unquote
@@ -95,13 +95,15 @@ class MatchIndex:
             for digest in spec.hashes:
                 _add(self.hashes, norm.hash_key(digest), number)
         self.orgs.pop("", None)
-        # The first segment of every purl pattern path: most purls are rejected
-        # by one regex match and one set lookup.
-        self._purl_heads = {norm.purl_prefixes(path)[0] for _, path in self.purls}
+        # Pre-filters: an ASCII value can only match a domain or a purl pattern
+        # that appears in its lower-cased text, so one regex search rejects
+        # almost every value before it is parsed (case-sensitive search on
+        # lower-cased text: re.IGNORECASE is several times slower).
+        self._domain_filter = _literal_filter(self.domains)
+        self._purl_filter = _literal_filter(path for _, path in self.purls)
         self._product_filter = (
             re.compile(
-                r"(?<![^\W_])(?:" + "|".join(sorted(map(re.escape, self.products), key=len, reverse=True)) + r")(?![^\W_])",
-                re.IGNORECASE,
+                r"(?<![^\W_])(?:" + "|".join(sorted(map(re.escape, self.products), key=len, reverse=True)) + r")(?![^\W_])"
             )
             if self.products
             else None
@@ -110,10 +112,37 @@ class MatchIndex:
         self._url_cache: dict[str, tuple[Hit, ...]] = {}
         self._group_cache: dict[str, tuple[Hit, ...]] = {}
         self._name_cache: dict[str, tuple[Hit, ...]] = {}
+        self._needles: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     @classmethod
     def build(cls, bans: Sequence[Ban]) -> MatchIndex:
         return cls(bans)
+
+    def needles(self, kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """What an ASCII value of this kind must contain (lower-cased) to have a hit.
+
+        Returns (needles, markers): a value can have hits only if its
+        lower-cased text contains one of the needles, or one of the markers
+        (escapes, a repository_url qualifier) that send it to the general
+        parser. Used by `enforcer.match.prefilter`. The needles are short
+        distinctive pieces of the keys ("kaspersky" for "kaspersky.co.uk"), so a
+        handful of fast substring searches cover every key.
+        """
+        cached = self._needles.get(kind)
+        if cached is None:
+            cached = self._needles[kind] = self._needles_uncached(kind)
+        return cached
+
+    def _needles_uncached(self, kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        if kind == URL:
+            return _cover(self.domains), ()
+        if kind == PURL:
+            return _cover(path for _, path in self.purls), ("repository_url=",) if self.domains else ()
+        if kind == CPE:
+            return _cover(self.cpe_vendors), ("\\",) if self.cpe_vendors else ()
+        if kind == NAME:
+            return _cover(self.products), ()
+        raise ValueError(f"no needles for {kind!r} values: they are matched exactly")
 
     # -- lookups, one per kind of identity value ----------------------------
 
@@ -145,6 +174,8 @@ class MatchIndex:
         """Hits for the domains of a URL, e-mail address or host name."""
         if not self.domains:
             return _NO_HITS
+        if raw.isascii() and not self._domain_filter.search(raw.lower()):
+            return _NO_HITS  # no banned domain is even a substring of it
         hits = self._url_cache.get(raw)
         if hits is None:
             found: list[Hit] = []
@@ -159,7 +190,7 @@ class MatchIndex:
     def purl(self, raw: str) -> tuple[Hit, ...]:
         """Hits for a purl: its type and namespace/name prefixes, and its repository_url."""
         found: list[Hit] = []
-        if self.purls and self._purl_may_match(raw):
+        if self.purls and (not raw.isascii() or "%" in raw or self._purl_filter.search(raw.lower())):
             parts = norm.purl_path(raw)
             if parts is not None:
                 ptype, path, _ = parts
@@ -174,24 +205,16 @@ class MatchIndex:
                 found.extend(self.url(location))
         return _unique(found) if found else _NO_HITS
 
-    def _purl_may_match(self, raw: str) -> bool:
-        slash = raw.find("/", 4)
-        if slash < 0:
-            return False
-        rest = raw[slash + 1 :].lstrip("/")
-        end = len(rest)
-        for char in "./@?#":
-            position = rest.find(char, 1)
-            if 0 < position < end:
-                end = position
-        head = rest[:end]
-        if "%" in head or not head.isascii():
-            return True
-        return head.lower() in self._purl_heads
-
     def cpe(self, raw: str) -> tuple[Hit, ...]:
         if not self.cpe_vendors:
             return _NO_HITS
+        if raw.startswith("cpe:2.3:"):
+            parts = raw.split(":", 4)
+            # the common case, read without the general parser
+            if len(parts) == 5 and parts[3].isascii() and "\\" not in parts[3]:
+                numbers = self.cpe_vendors.get(parts[3].lower())
+                if not numbers:
+                    return _NO_HITS
         vendor = norm.cpe_vendor(raw)
         if vendor is None:
             return _NO_HITS
@@ -222,7 +245,7 @@ class MatchIndex:
         """Hits for product tokens in a component name (weak on their own)."""
         if self._product_filter is None:
             return _NO_HITS
-        if raw.isascii() and not self._product_filter.search(raw):
+        if raw.isascii() and not self._product_filter.search(raw.lower()):
             return _NO_HITS
         hits = self._name_cache.get(raw)
         if hits is None:
@@ -249,6 +272,11 @@ class MatchIndex:
         """Hits for one identity value of the given kind."""
         return self._dispatch[kind](self, raw)
 
+    def lookup_function(self, kind: str) -> Callable[[str], tuple[Hit, ...]]:
+        """The bound lookup for one kind of value (`org`, `url`, ...)."""
+        function: Callable[[str], tuple[Hit, ...]] = self._dispatch[kind].__get__(self)
+        return function
+
     _dispatch = {
         ORG: org,
         URL: url,
@@ -258,6 +286,32 @@ class MatchIndex:
         NAME: name,
         HASH: hash,
     }
+
+    def alias(self, number: int, matcher: str, key: str) -> str:
+        """The ban's own spelling that gave a match key ("AO Kaspersky Lab" for "kaspersky lab").
+
+        Asked only for findings, so it normalises the ban's values again
+        instead of keeping a table; "" when no value of the ban gives the key.
+        """
+        spec = self.bans[number].match
+        candidates: list[tuple[str, str]]
+        if matcher in ("organization", "organization-prefix"):
+            candidates = [(value, norm.org_key(value)) for value in spec.organizations]
+        elif matcher == "domain":
+            candidates = [(value, norm.host_key(value) or value.lower()) for value in spec.domains]
+        elif matcher == "cpe-vendor":
+            candidates = [(value, norm.fold(value)) for value in spec.cpe_vendors]
+        elif matcher == "purl":
+            candidates = [(value, "pkg:{}/{}".format(*norm.purl_pattern(value))) for value in spec.purls]
+        elif matcher == "group":
+            candidates = [(value, norm.purl_pattern(value)[1]) for value in spec.purls]
+        elif matcher == "product":
+            candidates = [(value, " ".join(norm.name_tokens(value))) for value in spec.products]
+        elif matcher == "hash":
+            candidates = [(value, norm.hash_key(value)) for value in spec.hashes]
+        else:
+            candidates = []
+        return next((value for value, candidate in candidates if candidate == key), "")
 
     # -- scanning -------------------------------------------------------------
 
@@ -293,6 +347,29 @@ class MatchIndex:
             "products": sum(len(entries) for entries in self.products.values()),
             "hashes": len(self.hashes),
         }
+
+
+# Pieces of keys too common to serve as needles on their own.
+_COMMON_PIECES = frozenset("com org net io co uk cn ru de jp kr us www github gitlab pkg npm maven".split())
+_PIECE = re.compile(r"[a-z0-9]+")
+
+
+def _cover(keys: Iterable[str]) -> tuple[str, ...]:
+    """Short needles that every key contains one of: the key's longest uncommon piece."""
+    needles: set[str] = set()
+    for key in keys:
+        if not key.isascii():
+            continue  # a non-ASCII key can only meet a non-ASCII value, which is always checked
+        pieces = [piece for piece in _PIECE.findall(key) if piece not in _COMMON_PIECES]
+        needles.add(max(pieces, key=len) if pieces else key)
+    # a needle that contains another needle is redundant
+    return tuple(sorted(n for n in needles if not any(o != n and o in n for o in needles)))
+
+
+def _literal_filter(words: Iterable[str]) -> re.Pattern[str]:
+    """A regex that finds any of the (lower-case) words, or nothing if there are none."""
+    alternatives = sorted({re.escape(word) for word in words if word}, key=len, reverse=True)
+    return re.compile("|".join(alternatives) if alternatives else r"(?!)")
 
 
 def _add(table: dict[_K, list[int]], key: _K, number: int) -> None:

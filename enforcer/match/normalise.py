@@ -4,11 +4,13 @@ Each function takes one raw value as an SBOM writes it and returns the
 normalised key (or keys) the match index is built on. The same functions
 normalise the bans, so a ban and a component meet on equal terms:
 
-- organisations: Unicode NFKC, case folding, SPDX/npm wrappers and e-mails
-  removed, punctuation collapsed, legal forms stripped at either end
+- organisations: Unicode NFKC, case folding, accents of Latin letters
+  dropped, SPDX/npm wrappers, brackets and e-mails removed, punctuation
+  collapsed, legal forms stripped at either end in many languages
   (``"AO Kaspersky Lab"`` and ``"Kaspersky Lab, Inc."`` both give
   ``"kaspersky lab"``);
-- domains: the host of a URL, e-mail, scp-style git remote or bare host name;
+- domains: the host of a URL, e-mail, scp-style git remote or bare host name
+  (internationalised names in their punycode form);
 - CPE: the vendor field of a CPE 2.2 URI or 2.3 formatted string;
 - purl: the type and the namespace/name path, lower-cased and unquoted;
 - products: the word tokens of a component name.
@@ -25,18 +27,49 @@ from urllib.parse import unquote
 # ("Co., Ltd." -> "co ltd", "S.A." -> "sa", "B.V." -> "bv", "A/S" -> "as").
 LEGAL_FORMS = frozenset(
     """
-    inc incorporated corp corporation co company cos ltd limited llc llp lp plc
+    inc incorporated corp corporation co company cos ltd limited llc llp lp plc pvt
     gmbh mbh ag kg kgaa ohg ug ev se
-    sa sas sasu sarl sca srl spa sl slu sapi cv
+    sa sas sasu sarl sca srl spa sl slu sapi cv ltda eireli
     bv nv vof
-    ab oy oyj as asa aps a/s hf
+    ab oy oyj as asa aps hf ou uab sia
+    sro doo kft zrt nyrt
     kk gk yk pte pty bhd sdn tbk pt
     ao zao oao pao jsc ojsc cjsc pjsc ooo tov pp nao
-    ао зао оао пао ооо нао пат тов
+    ао зао оао пао ооо нао пат тов прат тоо
     """.split()
 )
-# Legal forms that are written as one run of CJK characters after the name.
-CJK_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "株式会社", "집단", "公司")
+# Legal forms written as several tokens ("Sp. z o.o.", "S. A.", "S.A. de C.V.").
+LEGAL_PHRASES = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "sp z oo",
+        "spol s ro",
+        "s a",
+        "s a s",
+        "s r l",
+        "s p a",
+        "sa de cv",
+        "sab de cv",
+        "s de rl",
+        "private limited",
+        "public limited company",
+        "limited liability company",
+    )
+)
+# Legal forms written as one run of CJK characters before or after the name.
+CJK_LEGAL_SUFFIXES = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限責任公司",
+    "有限公司",
+    "株式会社",
+    "有限会社",
+    "주식회사",
+    "公司",
+)
+CJK_LEGAL_PREFIXES = ("株式会社", "有限会社", "주식회사")
+# Latin letters that carry no combining mark and still stand for a plain one.
+_LATIN_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
 # Values SBOM tools write when they know nothing.
 NO_VALUE = frozenset({"", "noassertion", "none", "unknown", "n/a", "na", "null", "-"})
 
@@ -76,20 +109,58 @@ def org_key(raw: str) -> str:
     text = _BRACKETED.sub(" ", text)
     text = _EMAIL.sub(" ", text)
     text = _URL_HOST.sub(" ", text)
-    text = fold(text)
-    for suffix in CJK_LEGAL_SUFFIXES:
-        if text.endswith(suffix) and len(text) > len(suffix):
-            text = text[: -len(suffix)]
-            break
+    text = _strip_cjk_forms(latin_fold(fold(text)).strip())
     text = text.replace("a/s", "as")
     text = _DROP.sub("", text)
-    tokens = [token for token in _SPLIT.split(text) if token]
-    while len(tokens) > 1 and tokens[-1] in LEGAL_FORMS:
-        tokens.pop()
-    while len(tokens) > 1 and tokens[0] in LEGAL_FORMS:
-        tokens.pop(0)
+    tokens = _strip_legal_forms([token for token in _SPLIT.split(text) if token])
     key = " ".join(tokens)
     return "" if key in NO_VALUE else key
+
+
+def latin_fold(text: str) -> str:
+    """Drop the accents of Latin letters ("Société" -> "societe"); other scripts keep theirs.
+
+    >>> latin_fold("société générale"), latin_fold("касперский")
+    ('societe generale', 'касперский')
+    """
+    if text.isascii():
+        return text
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFD", text.translate(_LATIN_LETTERS)):
+        if kept and unicodedata.combining(char) and kept[-1] < "\u0250":
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+def _strip_cjk_forms(text: str) -> str:
+    for suffix in CJK_LEGAL_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)].rstrip()
+            break
+    for prefix in CJK_LEGAL_PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix) :].lstrip()
+            break
+    return text
+
+
+def _strip_legal_forms(tokens: list[str]) -> list[str]:
+    """Remove legal forms at either end, one word or a known phrase at a time; never the last word."""
+    changed = True
+    while changed:
+        changed = False
+        for phrase in LEGAL_PHRASES:
+            size = len(phrase)
+            if len(tokens) > size and tuple(tokens[-size:]) == phrase:
+                del tokens[-size:]
+                changed = True
+        if len(tokens) > 1 and tokens[-1] in LEGAL_FORMS:
+            tokens.pop()
+            changed = True
+    while len(tokens) > 1 and tokens[0] in LEGAL_FORMS:
+        tokens.pop(0)
+    return tokens
 
 
 def org_prefixes(key: str) -> list[str]:
@@ -105,6 +176,11 @@ def org_prefixes(key: str) -> list[str]:
 def host_key(host: str) -> str | None:
     """Normalise a host name; None when it is not one (an IP, a single label)."""
     host = fold(host).strip().rstrip(".")
+    if not host.isascii():
+        try:  # an internationalised name is compared in its ASCII (punycode) form
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
     return host if _HOST.match(host) else None
 
 
@@ -118,11 +194,8 @@ def domains_in(raw: str) -> tuple[str, ...]:
     """
     if not raw:
         return ()
-    found: list[str] = []
-    for match in _URL_HOST.finditer(raw):
-        found.append(match.group(1))
-    for match in _EMAIL.finditer(raw):
-        found.append(match.group(1))
+    found = [match.group(1) for match in _URL_HOST.finditer(raw)]
+    found.extend(match.group(1) for match in _EMAIL.finditer(raw))
     scp = _SCP_HOST.match(raw)
     if scp:
         found.append(scp.group(1))
@@ -251,7 +324,7 @@ def name_tokens(raw: str) -> tuple[str, ...]:
     >>> name_tokens("Kaspersky.Endpoint-Security_SDK")
     ('kaspersky', 'endpoint', 'security', 'sdk')
     """
-    return tuple(token for token in _SPLIT.split(fold(raw)) if token)
+    return tuple(token for token in _SPLIT.split(latin_fold(fold(raw))) if token)
 
 
 def hash_key(raw: str) -> str:

@@ -44,6 +44,9 @@ class TableReporter(Reporter):
             lines.append("  " + "  ".join(cells) + "  " + row[4])
             if self.explain and number > 0:
                 lines.extend(_explain(sbom.findings[number - 1]))
+            elif number > 0 and (waiver := sbom.findings[number - 1].waiver) is not None and waiver.status == "expired":
+                # the reason column is clipped; an expired waiver must not be
+                lines.append(f"      waiver {waiver.id} expired on {waiver.expires}")
         if sbom.out_of_scope:
             lines.append(f"  ({_plural(sbom.out_of_scope, 'match')} outside the selected scopes not shown)")
         return lines
@@ -66,8 +69,10 @@ def _explain(finding: Finding) -> list[str]:
     if finding.component.purl:
         lines.append(f"      purl: {finding.component.purl}")
     for match in finding.matches:
+        via = f" via alias {match.alias!r}" if match.alias else ""
         lines.append(
-            f"      matched {match.field}={match.value!r} -> {match.matcher} key {match.key!r} ({match.confidence.value})"
+            f"      matched {match.field}={match.value!r} -> {match.matcher} key {match.key!r}{via}"
+            f" ({match.confidence.value})"
         )
     lines.append(f"      reason: {finding.reason}")
     return lines

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import gc
 import os
 import sys
 import zlib
@@ -42,8 +43,23 @@ SBOM_SUFFIXES = (".json", ".xml", ".spdx", ".cdx", ".yaml", ".yml", ".rdf", ".tv
 def loaders() -> tuple[SbomLoader, ...]:
     """Every loader, in the order their sniffers are tried (imported on first use)."""
     from enforcer.sbom.cyclonedx_json import CycloneDxJsonLoader
+    from enforcer.sbom.cyclonedx_xml import CycloneDxXmlLoader
+    from enforcer.sbom.spdx3 import Spdx3JsonLdLoader
+    from enforcer.sbom.spdx_json import SpdxJsonLoader, SpdxYamlLoader
+    from enforcer.sbom.spdx_rdf import SpdxRdfLoader
+    from enforcer.sbom.spdx_tagvalue import SpdxTagValueLoader
+    from enforcer.sbom.spdx_xml import SpdxXmlLoader
 
-    return (CycloneDxJsonLoader(),)
+    return (
+        CycloneDxJsonLoader(),
+        CycloneDxXmlLoader(),
+        SpdxJsonLoader(),
+        Spdx3JsonLdLoader(),
+        SpdxTagValueLoader(),
+        SpdxYamlLoader(),
+        SpdxXmlLoader(),
+        SpdxRdfLoader(),
+    )
 
 
 def read_source(path: str) -> tuple[str, bytes]:
@@ -64,7 +80,11 @@ def read_source(path: str) -> tuple[str, bytes]:
                 head = stream.read(_HEAD)
                 if head[:2] != b"\x1f\x8b":
                     detect(_to_utf8(head, name, partial=True), name, complete=False)
-                data = head + stream.read(MAX_BYTES + 1 - len(head))
+                try:  # read the whole file in one piece: no second copy of a big file
+                    stream.seek(0)
+                    data = stream.read(MAX_BYTES + 1)
+                except OSError:  # a pipe: keep the head already read
+                    data = head + stream.read(MAX_BYTES + 1 - len(head))
     except FileNotFoundError:
         raise SbomError(f"{path}: no such file") from None
     except PermissionError:
@@ -122,6 +142,8 @@ def detect(data: bytes, name: str, *, complete: bool = True) -> SbomLoader | Non
     file is read) instead of an error.
     """
     head = data[:_HEAD]
+    if b"\x00" in head:  # no text SBOM format allows a NUL byte
+        raise UnsupportedSbomError(f"{name}: binary data, not an SBOM")
     for loader in loaders():
         if loader.sniff(head):
             return loader
@@ -145,12 +167,56 @@ def detect(data: bytes, name: str, *, complete: bool = True) -> SbomLoader | Non
     raise UnsupportedSbomError(f"{name}: not an SBOM this tool reads (CycloneDX or SPDX)")
 
 
-def load(path: str) -> SbomDocument:
-    """Read, detect and load one SBOM; raise `SbomError` with a one-line message."""
+def load(path: str, *, stream: bool | None = None) -> SbomDocument:
+    """Read, detect and load one SBOM; raise `SbomError` with a one-line message.
+
+    `stream`: read a CycloneDX JSON file a window at a time instead of whole
+    (bounded memory; see `cyclonedx_stream`). None decides by size: files
+    above `STREAM_THRESHOLD` bytes are streamed.
+    """
+    if path != "-" and stream is not False:
+        document = _maybe_stream(path, force=bool(stream))
+        if document is not None:
+            return document
     name, data = read_source(path)
     loader = detect(data, name)
     assert loader is not None
-    return loader.load(data, name)
+    # Decoding builds millions of small containers at once; the cyclic garbage
+    # collector would rescan them again and again while they are built (it
+    # more than doubles the decode time) and can find no garbage among them.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return loader.load(data, name)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _maybe_stream(path: str, *, force: bool) -> SbomDocument | None:
+    """A streaming document for a large plain CycloneDX JSON file, else None."""
+    from enforcer.sbom.cyclonedx_json import CycloneDxJsonLoader
+    from enforcer.sbom.cyclonedx_stream import STREAM_THRESHOLD, open_streaming
+
+    try:
+        size = os.path.getsize(path)
+        if not force and size <= STREAM_THRESHOLD:
+            return None
+        with open(path, "rb") as file:
+            head = file.read(_HEAD)
+    except OSError:
+        return None  # read_source reports it
+    if head[:2] == b"\x1f\x8b" or head.startswith(codecs.BOM_UTF8) or not CycloneDxJsonLoader().sniff(head):
+        if force:
+            raise UnsupportedSbomError(f"{path}: --stream reads plain (not compressed) CycloneDX JSON only")
+        return None
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return open_streaming(path, path)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def find_sboms(paths: Iterable[str]) -> Iterator[str]:

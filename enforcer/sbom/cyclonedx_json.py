@@ -15,14 +15,17 @@ unreadable, and a broken top level (``components`` not an array) is an error.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator, Sequence
 from typing import Annotated, Any
 
 import msgspec
 import orjson
 
 from enforcer._errors import SbomParseError
-from enforcer.match.index import Evidence, MatchIndex, RawFinding, ScanResult
+from enforcer.match.index import MatchIndex, ScanResult
+from enforcer.match.prefilter import Column, Values, candidate_rows
+from enforcer.sbom._cdx_checks import spec_warnings
 from enforcer.sbom.interface import (
     CPE,
     GROUP,
@@ -50,8 +53,8 @@ class Entity(msgspec.Struct, gc=False):
     """An OrganizationalEntity: supplier, manufacturer, manufacture, provider."""
 
     name: Str | None = None
-    url: list[Str] | None = None
-    contact: list[Contact] | None = None
+    url: tuple[Str, ...] | None = None
+    contact: tuple[Contact, ...] | None = None
 
 
 class Hash(msgspec.Struct, gc=False):
@@ -76,10 +79,10 @@ class Component(msgspec.Struct, gc=False):
     manufacturer: Entity | None = None
     publisher: Str | None = None
     author: Str | None = None
-    authors: list[Contact] | None = None
-    hashes: list[Hash] | None = None
-    externalReferences: list[ExternalReference] | None = None
-    components: list[Component] | None = None
+    authors: tuple[Contact, ...] | None = None
+    hashes: tuple[Hash, ...] | None = None
+    externalReferences: tuple[ExternalReference, ...] | None = None
+    components: tuple[Component, ...] | None = None
 
 
 class Service(msgspec.Struct, gc=False):
@@ -88,9 +91,9 @@ class Service(msgspec.Struct, gc=False):
     version: Str | None = None
     group: Str | None = None
     provider: Entity | None = None
-    endpoints: list[Str] | None = None
-    externalReferences: list[ExternalReference] | None = None
-    services: list[Service] | None = None
+    endpoints: tuple[Str, ...] | None = None
+    externalReferences: tuple[ExternalReference, ...] | None = None
+    services: tuple[Service, ...] | None = None
 
 
 class Metadata(msgspec.Struct, gc=False):
@@ -102,7 +105,7 @@ class Metadata(msgspec.Struct, gc=False):
 
 class Dependency(msgspec.Struct, gc=False):
     ref: Str = ""
-    dependsOn: list[Str] | None = None
+    dependsOn: tuple[Str, ...] | None = None
 
 
 class Bom(msgspec.Struct, gc=False):
@@ -135,7 +138,7 @@ class CycloneDxJsonDocument(SbomDocument):
         self._labels: dict[str, str] | None = None
         for dependency in bom.dependencies or ():
             if dependency.ref and dependency.dependsOn:
-                self.dependencies[dependency.ref] = dependency.dependsOn
+                self.dependencies[dependency.ref] = list(dependency.dependsOn)
         if bom.metadata is not None and bom.metadata.component is not None:
             root = bom.metadata.component.bom_ref
             if root:
@@ -214,15 +217,13 @@ class CycloneDxJsonDocument(SbomDocument):
     # -- the fast path -------------------------------------------------------
 
     def scan(self, index: MatchIndex) -> ScanResult:
-        """Match every component in one pass over the decoded structs.
+        """Match every component; equal to ``index.scan_records(self.records())``.
 
-        Equivalent to ``index.scan_records(self.records())`` (the differential
-        tests check it), without building a record per component: a record is
-        made only for a component that matched. The document's own component
-        and the services are few and take the generic path.
+        The component list goes through `scan_components`; the document's own
+        component and the services are few and take the generic path.
         """
         head = self._head_records()
-        result = _scan_components(self.bom.components or (), index, len(head))
+        result = scan_components(self.bom.components or (), index, len(head))
         self._count = result.components
         if head:
             result.findings[:0] = index.scan_records(head).findings
@@ -230,6 +231,37 @@ class CycloneDxJsonDocument(SbomDocument):
             tail = index.scan_records(self._service_records(len(head) + result.components))
             result.findings.extend(tail.findings)
         return result
+
+
+def scan_components(components: Sequence[Component], index: MatchIndex, start: int) -> ScanResult:
+    """Match a list of components (and their nested ones), numbered from `start`.
+
+    The list is filtered a column at a time (`match.prefilter`): only the
+    components that may match become records and go through the exact
+    matcher, so the result equals matching every record.
+    """
+    walked: list[tuple[Component, int, int, tuple[str, ...]]] | None = None
+    if any(component.components for component in components):
+        walked = list(_walk(components, start, -1))
+        flat: Sequence[Component] = [item[0] for item in walked]
+    else:
+        flat = components
+    rows = candidate_rows(index, _columns(flat), len(flat))
+    records = []
+    for row in rows:
+        if walked is None:
+            records.append(_component_record(flat[row], start + row, -1, "component"))
+        else:
+            component, number, parent, ancestors = walked[row]
+            records.append(_component_record(component, number, parent, "component", ancestors))
+    result = index.scan_records(records)
+    result.components = len(flat)
+    result.unidentified = sum(
+        1
+        for c in flat
+        if not (c.purl or c.cpe or c.publisher or c.author or c.externalReferences) and not _identified(c)
+    )
+    return result
 
 
 def _walk(
@@ -345,134 +377,87 @@ def _service_record(service: Service, index: int, parent: int) -> ComponentRecor
     )
 
 
-def _scan_components(components: Any, index: MatchIndex, start: int) -> ScanResult:
-    """The hot loop: a few cached lookups per component, no per-component objects."""
-    result = ScanResult()
-    findings = result.findings
-    org, url, purl, cpe, group, name, digest = (
-        index.org,
-        index.url,
-        index.purl,
-        index.cpe,
-        index.group,
-        index.name,
-        index.hash,
+def _columns(flat: Sequence[Component]) -> list[Column]:
+    """The identity values of the components, a column per field (as `_component_values` reads them).
+
+    Plain comprehensions, one per field: the cheapest way to touch a field of
+    every component from Python. Columns of lists (URLs, hashes, authors) get
+    their row numbers from the per-component counts, only when asked.
+    """
+    suppliers = [c.supplier for c in flat]
+    makers = [c.manufacturer for c in flat]
+    has_makers = any(m is not None for m in makers)
+    has_authors = any(c.authors for c in flat)
+    has_contacts = any(e is not None and e.contact for e in suppliers) or (
+        has_makers and any(e is not None and e.contact for e in makers)
     )
-    count = 0
-    unidentified = 0
-    for component, number, parent, ancestors in _walk(components, start, -1):
-        count += 1
-        evidence: list[Evidence] | None = None
-        identified = False
-        value = component.name
-        if value:
-            hits = name(value)
-            if hits:
-                evidence = _extend(evidence, hits, "name", value)
-        value = component.group
-        if value:
-            hits = group(value)
-            if hits:
-                evidence = _extend(evidence, hits, "group", value)
-        value = component.purl
-        if value:
-            identified = True
-            hits = purl(value)
-            if hits:
-                evidence = _extend(evidence, hits, "purl", value)
-        value = component.cpe
-        if value:
-            identified = True
-            hits = cpe(value)
-            if hits:
-                evidence = _extend(evidence, hits, "cpe", value)
-        for prefix, entity in (("supplier", component.supplier), ("manufacturer", component.manufacturer)):
-            if entity is None:
-                continue
-            value = entity.name
-            if value:
-                identified = True
-                hits = org(value)
-                if hits:
-                    evidence = _extend(evidence, hits, f"{prefix}.name", value)
-            if entity.url:
-                for i, value in enumerate(entity.url):
-                    if value:
-                        identified = True
-                        hits = url(value)
-                        if hits:
-                            evidence = _extend(evidence, hits, f"{prefix}.url[{i}]", value)
-            if entity.contact:
-                for i, contact in enumerate(entity.contact):
-                    value = contact.name
-                    if value:
-                        identified = True
-                        hits = org(value)
-                        if hits:
-                            evidence = _extend(evidence, hits, f"{prefix}.contact[{i}].name", value)
-                    value = contact.email
-                    if value:
-                        identified = True
-                        hits = url(value)
-                        if hits:
-                            evidence = _extend(evidence, hits, f"{prefix}.contact[{i}].email", value)
-        value = component.publisher
-        if value:
-            identified = True
-            hits = org(value)
-            if hits:
-                evidence = _extend(evidence, hits, "publisher", value)
-        value = component.author
-        if value:
-            identified = True
-            hits = org(value)
-            if hits:
-                evidence = _extend(evidence, hits, "author", value)
-        if component.authors:
-            for i, contact in enumerate(component.authors):
-                value = contact.name
-                if value:
-                    identified = True
-                    hits = org(value)
-                    if hits:
-                        evidence = _extend(evidence, hits, f"authors[{i}].name", value)
-                value = contact.email
-                if value:
-                    identified = True
-                    hits = url(value)
-                    if hits:
-                        evidence = _extend(evidence, hits, f"authors[{i}].email", value)
-        if component.hashes:
-            for i, item in enumerate(component.hashes):
-                value = item.content
-                if value:
-                    identified = True
-                    hits = digest(value)
-                    if hits:
-                        evidence = _extend(evidence, hits, f"hashes[{i}].content", value)
-        if component.externalReferences:
-            for i, reference in enumerate(component.externalReferences):
-                value = reference.url
-                if value:
-                    identified = True
-                    hits = url(value)
-                    if hits:
-                        evidence = _extend(evidence, hits, f"externalReferences[{i}].url", value)
-        if not identified:
-            unidentified += 1
-        if evidence:
-            findings.append(RawFinding(_component_record(component, number, parent, "component", ancestors), evidence))
-    result.components = count
-    result.unidentified = unidentified
-    return result
+
+    def column(kind: str, values: Callable[[], Values], counts: Callable[[], list[int]]) -> Column:
+        return Column(kind, values, lambda: _repeat_rows(counts()))
+
+    def entity_columns(entities: list[Entity | None]) -> list[Column]:
+        found = [
+            Column(ORG, lambda: [e.name if e is not None else None for e in entities]),
+            column(
+                URL,
+                lambda: [u for e in entities if e is not None and e.url for u in e.url],
+                lambda: [len(e.url) if e is not None and e.url else 0 for e in entities],
+            ),
+        ]
+        if has_contacts:
+            counts = lambda: [len(e.contact) if e is not None and e.contact else 0 for e in entities]  # noqa: E731
+            found.append(column(ORG, lambda: [k.name for e in entities if e is not None and e.contact for k in e.contact], counts))
+            found.append(column(URL, lambda: [k.email for e in entities if e is not None and e.contact for k in e.contact], counts))
+        return found
+
+    columns = [
+        Column(NAME, lambda: [c.name for c in flat]),
+        Column(GROUP, lambda: [c.group for c in flat]),
+        Column(PURL, lambda: [c.purl for c in flat]),
+        Column(CPE, lambda: [c.cpe for c in flat]),
+        Column(ORG, lambda: [c.publisher for c in flat]),
+        Column(ORG, lambda: [c.author for c in flat]),
+        column(
+            URL,
+            lambda: [r.url for c in flat if c.externalReferences for r in c.externalReferences],
+            lambda: [len(c.externalReferences) if c.externalReferences else 0 for c in flat],
+        ),
+        column(
+            HASH,
+            lambda: [h.content for c in flat if c.hashes for h in c.hashes],
+            lambda: [len(c.hashes) if c.hashes else 0 for c in flat],
+        ),
+        *entity_columns(suppliers),
+    ]
+    if has_makers:
+        columns += entity_columns(makers)
+    if has_authors:
+        counts = lambda: [len(c.authors) if c.authors else 0 for c in flat]  # noqa: E731
+        columns.append(column(ORG, lambda: [a.name for c in flat if c.authors for a in c.authors], counts))
+        columns.append(column(URL, lambda: [a.email for c in flat if c.authors for a in c.authors], counts))
+    return columns
 
 
-def _extend(evidence: list[Evidence] | None, hits: Any, field: str, raw: str) -> list[Evidence]:
-    if evidence is None:
-        evidence = []
-    for number, matcher, confidence, key in hits:
-        evidence.append((number, matcher, confidence, key, field, raw))
-    return evidence
+def _repeat_rows(counts: list[int]) -> list[int]:
+    """Row numbers for a flattened column: row i repeated counts[i] times."""
+    return list(itertools.chain.from_iterable(map(itertools.repeat, range(len(counts)), counts)))
+
+
+def _identified(component: Component) -> bool:
+    """True when `_component_values` would give an organisation, URL, purl, CPE or hash."""
+    if component.purl or component.cpe or component.publisher or component.author:
+        return True
+    for entity in (component.supplier, component.manufacturer):
+        if entity is not None:
+            if entity.name or any(entity.url or ()):
+                return True
+            if any(contact.name or contact.email for contact in entity.contact or ()):
+                return True
+    if any(contact.name or contact.email for contact in component.authors or ()):
+        return True
+    if any(item.content for item in component.hashes or ()):
+        return True
+    return any(reference.url for reference in component.externalReferences or ())
 
 
 # ---------------------------------------------------------------------------
@@ -504,7 +489,9 @@ class CycloneDxJsonLoader(SbomLoader):
         except RecursionError:
             raise SbomParseError(f"{path}: JSON nested too deeply to be an SBOM") from None
         _check_format(bom.bomFormat, bom.specVersion, path)
-        return CycloneDxJsonDocument(path, bom)
+        document = CycloneDxJsonDocument(path, bom)
+        document.warnings.extend(spec_warnings(bom))
+        return document
 
 
 def _check_format(bom_format: str, spec_version: str, path: str) -> None:
@@ -541,6 +528,8 @@ def _load_lenient(data: bytes, path: str) -> CycloneDxJsonDocument:
     try:
         raw = orjson.loads(data)
     except orjson.JSONDecodeError as error:
+        if "depth limit" in str(error):
+            raise SbomParseError(f"{path}: JSON nested too deeply to be an SBOM") from None
         raise SbomParseError(f"{path}: not valid JSON: {error}") from None
     if not isinstance(raw, dict):
         raise SbomParseError(f"{path}: $: expected a JSON object, got {_type_name(raw)}")
@@ -569,6 +558,7 @@ def _load_lenient(data: bytes, path: str) -> CycloneDxJsonDocument:
     )
     document = CycloneDxJsonDocument(path, bom)
     document.warnings.extend(warnings)
+    document.warnings.extend(spec_warnings(bom))
     document.unreadable = unreadable
     return document
 
@@ -597,12 +587,12 @@ def _lenient_component(item: Any, where: str, warnings: list[str]) -> tuple[Comp
     except msgspec.ValidationError as error:
         warnings.append(f"{where}{_relative(str(error))}; component skipped")
         return None, lost + 1 + _count(kept)
-    component.components = kept or None
+    component.components = tuple(kept) or None
     return component, lost
 
 
 def _count(components: list[Component]) -> int:
-    return sum(1 + _count(c.components or []) for c in components)
+    return sum(1 + _count(list(c.components or ())) for c in components)
 
 
 def _lenient_part(item: Any, kind: type[Any], where: str, warnings: list[str]) -> Any:

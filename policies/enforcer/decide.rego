@@ -14,20 +14,32 @@
 #     findings   [{"id", "ban", "confidence", "component": {"ref", "name", "purl"}}]
 #     waivers    [{"id", "ban", "components": {"purls", "names", "refs"},
 #                  "expires", "reason", "approved_by"}]
+#     bans       optional: the bans the findings name, as the enforcer read
+#                them from data.enforcer.bans.bans (so a decision need not
+#                evaluate the whole ban table again); without it, the whole
+#                table from data
 #
 #   Output, data.enforcer.decide: {finding id: decision}, where a decision is
 #     {"verdict": "deny" | "warn" | "allow", "in_scope": bool, "reason": str,
 #      "phase": {"effect", "date", "summary"} | null,
-#      "waiver": {"id", "status", "expires", "reason", "approved_by"} | null}
+#      "waiver": {"id", "status", "expires", "reason", "approved_by"} | null,
+#      "covered_by": [ids of every waiver that covers the finding]}
 package enforcer
 
 import rego.v1
 
 contract_version := "1"
 
-bans_by_id := {ban.id: ban | some ban in data.enforcer.bans.bans}
+_bans := input.bans if {
+	is_array(input.bans)
+} else := data.enforcer.bans.bans
+
+bans_by_id := {ban.id: ban | some ban in _bans}
 
 decide := {finding.id: decision(finding) | some finding in input.findings}
+
+# Each ban's status on the as-of date, computed once per query.
+_status_by_id := {ban.id: status(ban, input.as_of, input.warn_days) | some ban in _bans}
 
 # -- phases and dates --------------------------------------------------------
 
@@ -85,7 +97,7 @@ ban_status := {ban.id: status(ban, input.as_of, input.warn_days) | some ban in d
 
 # -- scopes ------------------------------------------------------------------
 
-in_scope(ban, scopes) if count(scopes) == 0
+in_scope(_, scopes) if count(scopes) == 0
 
 in_scope(ban, scopes) if {
 	some scope in scopes
@@ -94,7 +106,7 @@ in_scope(ban, scopes) if {
 
 # -- the verdict before waivers ----------------------------------------------
 
-_base(ban, finding) := {
+_base(ban, finding, st) := {
 	"verdict": "allow",
 	"in_scope": false,
 	"phase": null,
@@ -108,7 +120,6 @@ _base(ban, finding) := {
 	"phase": st.phase,
 	"reason": sprintf("product name only; %s since %s: %s", [st.phase.effect, st.phase.date, st.phase.summary]),
 } if {
-	st := status(ban, input.as_of, input.warn_days)
 	st.status == "active"
 	finding.confidence == "weak"
 } else := {
@@ -117,7 +128,6 @@ _base(ban, finding) := {
 	"phase": st.phase,
 	"reason": sprintf("%s since %s: %s", [_effect_word[st.phase.effect], st.phase.date, st.phase.summary]),
 } if {
-	st := status(ban, input.as_of, input.warn_days)
 	st.status == "active"
 } else := {
 	"verdict": "warn",
@@ -125,7 +135,6 @@ _base(ban, finding) := {
 	"phase": st.phase,
 	"reason": sprintf("takes effect on %s (in %v days): %s", [st.phase.date, st.days, st.phase.summary]),
 } if {
-	st := status(ban, input.as_of, input.warn_days)
 	st.status == "upcoming"
 } else := {
 	"verdict": "allow",
@@ -133,7 +142,6 @@ _base(ban, finding) := {
 	"phase": st.phase,
 	"reason": sprintf("not in effect until %s (in %v days)", [st.phase.date, st.days]),
 } if {
-	st := status(ban, input.as_of, input.warn_days)
 	st.status == "not-yet"
 } else := {
 	"verdict": "allow",
@@ -141,7 +149,6 @@ _base(ban, finding) := {
 	"phase": null,
 	"reason": sprintf("ended on %s", [st.ended]),
 } if {
-	st := status(ban, input.as_of, input.warn_days)
 	st.status == "ended"
 } else := {
 	"verdict": "allow",
@@ -199,43 +206,52 @@ _waiver_info(waiver, state) := {
 
 # The waiver that applies: among the active ones covering the finding, the one
 # that lasts longest (then the smallest id).
-_active_waiver(finding) := waiver if {
-	active := [[w.expires, w.id] | some w in input.waivers; covers(w, finding); input.as_of <= w.expires]
+_active_waiver(covering) := waiver if {
+	active := [w | some w in covering; input.as_of <= w.expires]
 	count(active) > 0
-	best := max(active)
-	waiver := [w | some w in input.waivers; w.id == best[1]][0]
+	latest := max([w.expires | some w in active])
+	first := min([w.id | some w in active; w.expires == latest])
+	waiver := [w | some w in active; w.id == first][0]
 }
 
-_expired_waiver(finding) := waiver if {
-	expired := [[w.expires, w.id] | some w in input.waivers; covers(w, finding); w.expires < input.as_of]
+# The waiver that expired last (then the smallest id), when none is active.
+_expired_waiver(covering) := waiver if {
+	expired := [w | some w in covering; w.expires < input.as_of]
 	count(expired) > 0
-	best := max(expired)
-	waiver := [w | some w in input.waivers; w.id == best[1]][0]
+	latest := max([w.expires | some w in expired])
+	first := min([w.id | some w in expired; w.expires == latest])
+	waiver := [w | some w in expired; w.id == first][0]
 }
 
 # -- the decision --------------------------------------------------------------
 
-decision(finding) := object.union(_base(bans_by_id[finding.ban], finding), {
-	"verdict": "allow",
-	"reason": sprintf("waived by %s until %s (%s): %s", [waiver.approved_by, waiver.expires, waiver.id, waiver.reason]),
-	"waiver": _waiver_info(waiver, "applied"),
-}) if {
-	base := _base(bans_by_id[finding.ban], finding)
-	base.verdict != "allow"
-	waiver := _active_waiver(finding)
-} else := object.union(base, {
-	"reason": sprintf("%s; waiver %s expired on %s", [base.reason, waiver.id, waiver.expires]),
-	"waiver": _waiver_info(waiver, "expired"),
-}) if {
-	base := _base(bans_by_id[finding.ban], finding)
-	base.verdict != "allow"
-	waiver := _expired_waiver(finding)
-} else := object.union(_base(bans_by_id[finding.ban], finding), {"waiver": null}) if {
-	bans_by_id[finding.ban]
+# enforcer: portable: object.union merges flat objects here (no key holds an object on both sides).
+decision(finding) := result if {
+	ban := bans_by_id[finding.ban]
+	covering := [w | some w in input.waivers; covers(w, finding)]
+	base := _base(ban, finding, _status_by_id[finding.ban])
+	result := object.union(_waived(base, covering), {"covered_by": sort([w.id | some w in covering])})
 } else := {
 	"verdict": "allow",
 	"in_scope": false,
 	"phase": null,
 	"waiver": null,
+	"covered_by": [],
 	"reason": sprintf("unknown ban \"%v\"", [finding.ban]),
 }
+
+# enforcer: portable: object.union merges flat objects here (no key holds an object on both sides).
+_waived(base, covering) := object.union(base, {
+	"verdict": "allow",
+	"reason": sprintf("waived by %s until %s (%s): %s", [waiver.approved_by, waiver.expires, waiver.id, waiver.reason]),
+	"waiver": _waiver_info(waiver, "applied"),
+}) if {
+	base.verdict != "allow"
+	waiver := _active_waiver(covering)
+} else := object.union(base, {
+	"reason": sprintf("%s; waiver %s expired on %s", [base.reason, waiver.id, waiver.expires]),
+	"waiver": _waiver_info(waiver, "expired"),
+}) if {
+	base.verdict != "allow"
+	waiver := _expired_waiver(covering)
+} else := object.union(base, {"waiver": null})

@@ -1,12 +1,10 @@
-# METADATA
-# title: US Commerce ICTS final determination on Kaspersky (2024)
-# description: |
-#   Kaspersky Lab, Inc. and every affiliate, subsidiary and parent may not
-#   provide covered anti-virus and cybersecurity products to persons subject to
-#   US jurisdiction. New agreements are barred from 2024-07-20; updates,
-#   signatures, resale and integration from 2024-09-29 (00:00 EDT).
-#   Domains are matching hints taken from the vendor's public hosts, not from
-#   the instrument.
+# US Commerce ICTS final determination on Kaspersky (2024)
+#
+# Kaspersky Lab, Inc. and every affiliate, subsidiary and parent may not
+# provide covered anti-virus and cybersecurity products to persons subject to
+# US jurisdiction. New agreements are barred from 2024-07-20; updates,
+# signatures, resale and integration from 2024-09-29 (00:00 EDT).
+# Binds everyone under US jurisdiction, so it carries every US scope tag.
 package enforcer.bans
 
 import rego.v1
@@ -31,7 +29,14 @@ bans contains {
 		],
 		"domains": ["kaspersky.com", "kaspersky.ru", "kaspersky-labs.com", "kaspersky.co.uk"],
 		"cpe_vendors": ["kaspersky", "kaspersky_lab", "kaspersky_labs"],
-		"purls": ["pkg:*/com.kaspersky", "pkg:*/ru.kaspersky", "pkg:npm/@kaspersky", "pkg:nuget/kaspersky", "pkg:*/github.com/kaspersky", "pkg:*/github.com/kasperskylab"],
+		"purls": [
+			"pkg:*/com.kaspersky",
+			"pkg:*/ru.kaspersky",
+			"pkg:npm/@kaspersky",
+			"pkg:nuget/kaspersky",
+			"pkg:*/github.com/kaspersky",
+			"pkg:*/github.com/kasperskylab",
+		],
 		"products": ["kaspersky"],
 	},
 	"phases": [
@@ -46,12 +51,17 @@ bans contains {
 			"summary": "no updates, signatures, Kaspersky Security Network, resale or integration for US persons",
 		},
 	],
-	"scopes": ["us", "us-federal", "us-federal-contractor"],
+	"scopes": ["us", "us-federal", "us-federal-contractor", "us-telecom"],
 	"references": [
+		"Final Determination, Case No. ICTS-2021-002 (Kaspersky Lab, Inc.), under E.O. 13873 and 15 CFR part 7; 89 FR 52434 (2024-06-24), FR Doc. 2024-13532",
 		"89 FR 52434-52437 (June 24, 2024), FR Doc. 2024-13532",
-		"Final Determination, Case No. ICTS-2021-002 (Kaspersky Lab, Inc.), under E.O. 13873 and 15 CFR part 7",
 		"https://regulations.justia.com/regulations/fedreg/2024/06/24/2024-13532.html",
+		"https://oicts.bis.gov/kaspersky (BIS list of covered products; referenced by secondary sources, not opened)",
+		"https://www.bis.gov/press-release/commerce-department-prohibits-russian-kaspersky-software-us-customers (referenced, not opened)",
+		"https://www.thompsonhinesmartrade.com/2024/06/bis-and-ofac-imposed-new-prohibitions-against-kasperskys-entities-and-operations/",
+		"https://whatstrending.fenwick.com/post/102jb15/bis-prohibits-transactions-with-kaspersky-lab-in-its-first-final-icts-determinati",
+		"https://www.cov.com/en/news-and-insights/insights/2024/06/commerce-department-issues-first-final-determination-and-prohibition-under-the-icts-rule",
 	],
 	"confidence": "confirmed",
-	"notes": "Out of scope: Kaspersky Threat Intelligence, Security Training and informational consulting. Pango's UltraAV, which replaced Kaspersky for US users in September 2024, is not a banned vendor.",
+	"notes": "The announcement (2024-06-20) and publication (2024-06-24) bind no one and are not phases; the warning window covers them. The update ban and the resale/integration ban start on the same day and are one phase. BIS allows updates until 00:00 EDT on 2024-09-29; other sources say 'through Sept. 28' or 'September 30'. Out of scope: Kaspersky Threat Intelligence, Security Training and informational consulting. Pango's UltraAV, which replaced Kaspersky for US users in September 2024, is not a banned vendor. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
 }

@@ -1,0 +1,188 @@
+"""Benchmark harness: generated SBOMs, a figure registry, targets checked at the end.
+
+Every benchmark records its median (and, for subprocess runs, peak memory)
+under a name; at the end of the session the targets of the project are
+computed from ratios of figures measured in this same run and printed as
+PASS/FAIL, and everything is written to bench-data/results.json.
+
+Run with `make bench` (all) or `make bench TESTS=small` (a -k filter).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(os.environ.get("ENFORCER_BENCH_DATA", ROOT / "bench-data"))
+sys.path.insert(0, str(ROOT))
+
+from fixtures.generate import write  # noqa: E402
+
+#: the bans of the plain-Rego comparisons: Kaspersky (ICTS) and NDAA section 889
+#: (Huawei, ZTE, Hytera, Hikvision, Dahua), with the decision library
+COMPARISON_POLICIES = [
+    ROOT / "policies" / "enforcer" / "decide.rego",
+    ROOT / "policies" / "gov" / "us_commerce_icts_kaspersky.rego",
+    ROOT / "policies" / "gov" / "us_ndaa_fy2019_sec889.rego",
+]
+
+
+@dataclass
+class Figure:
+    seconds: float
+    peak_mib: float | None = None
+    note: str = ""
+
+
+@dataclass
+class Registry:
+    figures: dict[str, Figure] = field(default_factory=dict)
+    checks: dict[str, bool] = field(default_factory=dict)
+
+    def record(self, name: str, seconds: float, peak_mib: float | None = None, note: str = "") -> None:
+        self.figures[name] = Figure(seconds, peak_mib, note)
+
+
+REGISTRY = Registry()
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    return REGISTRY
+
+
+def sbom(components: int, **options: int) -> Path:
+    """A generated CycloneDX SBOM of this size, made once and kept in bench-data/."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    suffix = "".join(f"-{k}{v}" for k, v in sorted(options.items()))
+    path = DATA / f"cdx-{components}{suffix}.json"
+    if not path.exists():
+        partial = path.with_suffix(".partial")
+        write(partial, components, **options)
+        partial.replace(path)
+    return path
+
+
+def median_of(benchmark: Any) -> float:
+    return float(benchmark.stats.stats.median)
+
+
+@dataclass
+class ProcessRun:
+    seconds: float
+    peak_mib: float
+    stdout: bytes
+    returncode: int
+
+
+def measure(argv: Sequence[str], rounds: int, env: dict[str, str] | None = None) -> ProcessRun:
+    """The median-time run of `rounds` runs of a command (peak memory: the largest)."""
+    runs = []
+    for _ in range(rounds):
+        runs.append(_run_with_rusage(argv, env))
+    runs.sort(key=lambda run: run.seconds)
+    middle = runs[len(runs) // 2]
+    return ProcessRun(middle.seconds, max(run.peak_mib for run in runs), middle.stdout, middle.returncode)
+
+
+def _run_with_rusage(argv: Sequence[str], env: dict[str, str] | None) -> ProcessRun:
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    stdout = process.stdout.read() if process.stdout is not None else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.stdout is not None:
+        process.stdout.close()
+    return ProcessRun(seconds, usage.ru_maxrss / 1024, stdout, process.returncode)
+
+
+# -- targets --------------------------------------------------------------------------
+
+def _ratio(slow: str, fast: str) -> Callable[[dict[str, Figure]], tuple[float, bool] | None]:
+    def compute(figures: dict[str, Figure]) -> tuple[float, bool] | None:
+        if slow not in figures or fast not in figures:
+            return None
+        return figures[slow].seconds / figures[fast].seconds, True
+
+    return compute
+
+
+def _memory_ratio(big: str, small: str) -> Callable[[dict[str, Figure]], float | None]:
+    def compute(figures: dict[str, Figure]) -> float | None:
+        a, b = figures.get(big), figures.get(small)
+        if a is None or b is None or a.peak_mib is None or b.peak_mib is None:
+            return None
+        return a.peak_mib / b.peak_mib
+
+    return compute
+
+
+TARGETS: list[tuple[str, str, str, float, str]] = [
+    # (description, slow figure, fast figure, minimum ratio, kind)
+    ("100k: orjson.loads / enforcer check (in process) > 1", "orjson.loads 100k", "check 100k", 1.0, "time"),
+    ("10k: plain Rego on the embedded engine / enforcer >= 50x", "plain rego embedded 10k", "check 10k same bans", 50.0, "time"),
+    ("10k: naive plain Rego on opa / enforcer >= 100x", "naive rego opa 10k", "check process 10k same bans", 100.0, "time"),
+    ("100k: naive plain Rego on opa / enforcer >= 100x", "naive rego opa 100k", "check process 100k same bans", 100.0, "time"),
+    ("10k: best plain Rego on opa / enforcer >= 5x", "reference rego opa 10k", "check process 10k same bans", 5.0, "time"),
+    ("100k: best plain Rego on opa / enforcer >= 5x", "reference rego opa 100k", "check process 100k same bans", 5.0, "time"),
+    ("10k: best plain Rego on opa / enforcer, peak memory >= 5x", "reference rego opa 10k", "check process 10k same bans", 5.0, "memory"),
+    ("100k: best plain Rego on opa / enforcer, peak memory >= 5x", "reference rego opa 100k", "check process 100k same bans", 5.0, "memory"),
+    ("1,000 SBOMs x 500: --jobs 1 / --jobs 2 >= 1.7x", "batch jobs 1", "batch jobs 2", 1.7, "time"),
+]
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    figures = REGISTRY.figures
+    if not figures:
+        return
+    write = terminalreporter.write_line
+    write("")
+    write(f"figures (median seconds; peak MiB where measured) on {os.cpu_count()} cores, {platform.python_version()}:")
+    for name, figure in sorted(figures.items()):
+        peak = f"  peak {figure.peak_mib:8.1f} MiB" if figure.peak_mib is not None else ""
+        note = f"  ({figure.note})" if figure.note else ""
+        write(f"  {name:40s} {figure.seconds:10.4f} s{peak}{note}")
+    write("")
+    write("targets (ratios of figures measured in this run):")
+    results = []
+    for description, slow, fast, minimum, kind in TARGETS:
+        value = (_ratio(slow, fast)(figures) or (None,))[0] if kind == "time" else _memory_ratio(slow, fast)(figures)
+        if value is None:
+            write(f"  SKIP  {description}: not measured in this run")
+            continue
+        verdict = "PASS" if value >= minimum else "FAIL"
+        results.append({"target": description, "ratio": value, "pass": value >= minimum})
+        write(f"  {verdict}  {description}: {value:.1f}x")
+    small = figures.get("check process 10 components")
+    if small is not None:
+        verdict = "PASS" if small.seconds <= 0.5 else "FAIL"
+        results.append({"target": "10 components: process wall time <= 0.5 s", "seconds": small.seconds, "pass": small.seconds <= 0.5})
+        write(f"  {verdict}  10 components: enforcer check process wall time <= 0.5 s: {small.seconds:.3f} s")
+    for name, ok in sorted(REGISTRY.checks.items()):
+        write(f"  {'PASS' if ok else 'FAIL'}  {name}")
+        results.append({"target": name, "pass": ok})
+    DATA.mkdir(parents=True, exist_ok=True)
+    (DATA / "results.json").write_text(
+        json.dumps(
+            {
+                "cores": os.cpu_count(),
+                "python": platform.python_version(),
+                "figures": {k: vars(v) for k, v in figures.items()},
+                "targets": results,
+            },
+            indent=2,
+        )
+    )

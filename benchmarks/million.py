@@ -1,0 +1,117 @@
+"""One million components: `enforcer check` against `orjson.loads`, wall time and peak memory.
+
+    python benchmarks/million.py                 # 1,000,000 components (about 800 MB)
+    python benchmarks/million.py --components 200000
+
+Generates the SBOM once into bench-data/ (fixtures/generate.py), then runs, as
+separate processes so each peak resident set is its own:
+
+1. `python -m enforcer check FILE` with the whole shipped government pack;
+2. `orjson.loads` of the same bytes (the time of the call alone, the file
+   already read), with the garbage collector as Python leaves it, and again
+   with it disabled (the best case for orjson).
+
+Prints the figures and PASS/FAIL for the targets (check <= 0.5 x orjson.loads,
+peak memory <= 2.5 x the file size), and writes bench-data/results-<N>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from fixtures.generate import write  # noqa: E402
+
+LOADS = """
+import gc, sys, time, orjson
+data = open(sys.argv[1], "rb").read()
+if sys.argv[2] == "nogc":
+    gc.disable()
+start = time.perf_counter()
+document = orjson.loads(data)
+print(time.perf_counter() - start)
+"""
+
+
+def run(argv: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak resident MiB and stdout of a command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    stdout = process.stdout.read() if process.stdout else b""
+    stderr = process.stderr.read() if process.stderr else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{argv[:4]} failed with exit {code}: {stderr.decode()[-500:]}")
+    return seconds, usage.ru_maxrss / 1024, stdout.decode()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--components", type=int, default=1_000_000)
+    parser.add_argument("--data", type=Path, default=ROOT / "bench-data")
+    args = parser.parse_args()
+    args.data.mkdir(parents=True, exist_ok=True)
+    path = args.data / f"cdx-{args.components}.json"
+    if not path.exists():
+        print(f"generating {path} ...", flush=True)
+        start = time.perf_counter()
+        write(path.with_suffix(".partial"), args.components)
+        path.with_suffix(".partial").replace(path)
+        print(f"  generated in {time.perf_counter() - start:.1f} s", flush=True)
+    size_mib = path.stat().st_size / 2**20
+    print(f"{path.name}: {args.components:,} components, {size_mib:,.0f} MiB, {os.cpu_count()} cores", flush=True)
+
+    check_argv = [
+        sys.executable, "-m", "enforcer", "check", str(path),
+        "--as-of", "2024-10-01", "--format", "json", "--output", str(args.data / "million-report.json"),
+        "--fail-on", "never",
+    ]
+    check_seconds, check_peak, _ = run(check_argv)
+    report = json.loads((args.data / "million-report.json").read_text())
+    summary = report["summary"]
+    loads_wall, loads_peak, loads_out = run([sys.executable, "-c", LOADS, str(path), "gc"])
+    loads_seconds = float(loads_out.strip())
+    nogc_wall, nogc_peak, nogc_out = run([sys.executable, "-c", LOADS, str(path), "nogc"])
+    nogc_seconds = float(nogc_out.strip())
+
+    ratio = check_seconds / loads_seconds
+    memory_ratio = check_peak / size_mib
+    figures = {
+        "components": args.components,
+        "file_mib": round(size_mib, 1),
+        "cores": os.cpu_count(),
+        "check_seconds": round(check_seconds, 2),
+        "check_peak_mib": round(check_peak, 1),
+        "components_per_second": round(args.components / check_seconds),
+        "findings": {key: summary[key] for key in ("deny", "warn", "waived", "allow")},
+        "orjson_loads_seconds": round(loads_seconds, 2),
+        "orjson_loads_peak_mib": round(loads_peak, 1),
+        "orjson_loads_nogc_seconds": round(nogc_seconds, 2),
+        "ratio_check_to_loads": round(ratio, 3),
+        "ratio_check_to_loads_nogc": round(check_seconds / nogc_seconds, 3),
+        "ratio_peak_to_file": round(memory_ratio, 2),
+    }
+    print(json.dumps(figures, indent=2))
+    checks = [
+        (f"check <= 0.5 x orjson.loads: {ratio:.2f}x", ratio <= 0.5),
+        (f"peak memory <= 2.5 x file size: {memory_ratio:.2f}x", memory_ratio <= 2.5),
+    ]
+    for text, ok in checks:
+        print(f"{'PASS' if ok else 'FAIL'}  {text}")
+    print(f"(against orjson.loads with the garbage collector off: {check_seconds / nogc_seconds:.2f}x)")
+    (args.data / f"results-{args.components}.json").write_text(json.dumps(figures, indent=2))
+    return 0 if all(ok for _, ok in checks) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

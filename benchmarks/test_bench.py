@@ -1,0 +1,189 @@
+"""`make bench`: the enforcer against orjson.loads and against plain Rego.
+
+All SBOMs come from fixtures/generate.py (realistic CycloneDX: supplier,
+publisher, purl, CPE, hashes, licences, external references, nesting; about
+one component in a thousand from a banned vendor). Figures and targets are
+printed at the end of the run (benchmarks/conftest.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from benchmarks.conftest import COMPARISON_POLICIES, DATA, ROOT, Registry, measure, median_of, sbom
+from enforcer._run import Enforcer, Options
+from enforcer.engine.embedded import EmbeddedEngine
+from enforcer.engine.interface import PolicyModule
+from enforcer._policy import find_modules
+
+AS_OF = dt.date(2024, 10, 1)
+PLAIN = ROOT / "benchmarks" / "plain"
+PYTHON = sys.executable
+ENFORCER = [PYTHON, "-m", "enforcer"]
+
+
+def _check(path: Path, policies: list[Path] | None = None) -> Any:
+    """`enforcer check` in process, end to end: policies, bans, index, load, match, decide."""
+    options = Options(as_of=AS_OF, policies=policies or [])
+    with Enforcer(options) as enforcer:
+        return enforcer.run([str(path)])
+
+
+def _pairs(result: Any) -> set[tuple[str, str]]:
+    return {(f.component.ref, f.ban) for sbom_result in result.sboms for f in sbom_result.findings}
+
+
+# -- the enforcer and orjson.loads, in process -----------------------------------------
+
+
+@pytest.mark.parametrize("size", [10_000, 100_000], ids=["10k", "100k"])
+def test_check_in_process(benchmark: Any, registry: Registry, size: int) -> None:
+    path = sbom(size)
+    result = benchmark.pedantic(_check, args=(path,), rounds=5 if size <= 10_000 else 3, iterations=1)
+    assert result.sboms[0].components == size
+    assert result.totals()["deny"] > 0
+    label = f"{size // 1000}k"
+    registry.record(f"check {label}", median_of(benchmark), note="whole government pack")
+
+
+@pytest.mark.parametrize("size", [10_000, 100_000], ids=["10k", "100k"])
+def test_orjson_loads(benchmark: Any, registry: Registry, size: int) -> None:
+    data = sbom(size).read_bytes()
+    document = benchmark.pedantic(orjson.loads, args=(data,), rounds=5 if size <= 10_000 else 3, iterations=1)
+    assert len(document["components"]) > 0
+    registry.record(f"orjson.loads {size // 1000}k", median_of(benchmark), note="bytes already in memory")
+    del document
+    gc.collect()
+
+
+# -- plain Rego on the embedded engine (rego-cpp) ------------------------------------------
+
+
+def test_plain_rego_embedded_10k(benchmark: Any, registry: Registry) -> None:
+    """The whole SBOM as the input of a plain-Rego rule doing the same matching (indexed.rego)."""
+    path = sbom(10_000)
+    ours = _check(path, COMPARISON_POLICIES)
+    registry.record("check 10k same bans", _median_seconds(lambda: _check(path, COMPARISON_POLICIES), 5))
+
+    modules = find_modules(COMPARISON_POLICIES) + [PolicyModule(str(PLAIN / "indexed.rego"), (PLAIN / "indexed.rego").read_text())]
+    document = orjson.loads(path.read_bytes())
+
+    def plain() -> Any:
+        engine = EmbeddedEngine()
+        engine.load(modules)
+        return engine.query("data.bench.indexed.findings", document)
+
+    found = benchmark.pedantic(plain, rounds=1, iterations=1)
+    registry.record("plain rego embedded 10k", median_of(benchmark), note="indexed.rego, rego-cpp, input included")
+    same = {tuple(pair) for pair in found} == _pairs(ours)
+    registry.checks["10k: plain Rego (embedded) finds the same (component, ban) pairs"] = same
+    assert same
+
+
+def _median_seconds(call: Any, rounds: int) -> float:
+    import time
+
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return times[len(times) // 2]
+
+
+# -- plain Rego on the opa binary, against the enforcer as a process --------------------------
+
+
+def _opa() -> str:
+    opa = os.environ.get("OPA") or str(ROOT / ".tools" / "bin" / "opa")
+    if not os.access(opa, os.X_OK):
+        pytest.skip("no opa binary (make bench sets OPA)")
+    return opa
+
+
+def _enforcer_process(path: Path, label: str, registry: Registry, rounds: int) -> set[tuple[str, str]]:
+    argv = [*ENFORCER, "check", str(path), "--as-of", AS_OF.isoformat(), "--format", "json", "--fail-on", "never"]
+    for policy in COMPARISON_POLICIES:
+        argv += ["--policy", str(policy)]
+    run = measure(argv, rounds)
+    assert run.returncode == 0, run.stdout[:500]
+    registry.record(f"check process {label} same bans", run.seconds, run.peak_mib, note="python -m enforcer check")
+    report = orjson.loads(run.stdout)
+    return {(f["component"]["ref"], f["ban"]) for s in report["sboms"] for f in s["findings"]}
+
+
+def _opa_eval(policy: Path, query: str, input_path: Path, rounds: int) -> Any:
+    argv = [_opa(), "eval", "--format", "json", "--input", str(input_path), "--data", str(policy)]
+    for module in COMPARISON_POLICIES:
+        argv += ["--data", str(module)]
+    argv.append(query)
+    return measure(argv, rounds)
+
+
+@pytest.mark.parametrize("size", [10_000, 100_000], ids=["10k", "100k"])
+def test_plain_rego_on_opa(registry: Registry, size: int) -> None:
+    label = f"{size // 1000}k"
+    path = sbom(size)
+    ours = _enforcer_process(path, label, registry, rounds=3)
+    for name, policy, query in (
+        ("naive", PLAIN / "naive.rego", "data.bench.naive.findings"),
+        ("indexed", PLAIN / "indexed.rego", "data.bench.indexed.findings"),
+    ):
+        if name == "naive" and size > 10_000 and os.environ.get("ENFORCER_BENCH_SKIP_SLOW"):
+            continue
+        run = _opa_eval(policy, query, path, rounds=1)
+        assert run.returncode == 0, run.stdout[:300]
+        found = {tuple(pair) for pair in orjson.loads(run.stdout)["result"][0]["expressions"][0]["value"]}
+        registry.record(f"{name} rego opa {label}", run.seconds, run.peak_mib, note=f"opa eval, {policy.name}")
+        registry.checks[f"{label}: {policy.name} on opa finds the same (component, ban) pairs"] = found == ours
+    _reference_on_opa(path, label, registry)
+
+
+def _reference_on_opa(path: Path, label: str, registry: Registry) -> None:
+    """The best plain Rego: the reference rule over normalised records (policies/enforcer/reference.rego)."""
+    try:
+        from enforcer.match import reference
+    except ImportError:
+        pytest.skip("enforcer.match.reference is not available")
+    options = Options(as_of=AS_OF, policies=COMPARISON_POLICIES)
+    with Enforcer(options) as enforcer:
+        from enforcer.sbom import load
+
+        document = load(str(path))
+        records = list(document.records())
+        index = enforcer.index
+        fast = document.scan(index)
+        build = getattr(reference, "reference_input", None) or getattr(reference, "build_input")
+        payload = build(records, index)
+    input_path = DATA / f"reference-input-{label}.json"
+    input_path.write_bytes(orjson.dumps(payload))
+    query = getattr(reference, "QUERY", "data.enforcer.reference.matches")
+    run = _opa_eval(ROOT / "policies" / "enforcer" / "reference.rego", query, input_path, rounds=1)
+    assert run.returncode == 0, run.stdout[:300]
+    registry.record(f"reference rego opa {label}", run.seconds, run.peak_mib, note="opa eval, reference.rego over normalised records")
+    value = orjson.loads(run.stdout)["result"][0]["expressions"][0]["value"]
+    to_evidence = getattr(reference, "evidence_from_output", None)
+    if to_evidence is not None:
+        theirs = to_evidence(value, records, index)
+        ours = {(f.record.index, e) for f in fast.findings for e in f.evidence}
+        registry.checks[f"{label}: reference.rego on opa finds the same evidence"] = set(theirs) == ours
+
+
+# -- small SBOMs: start-up time ------------------------------------------------------------------
+
+
+def test_small_sbom_process(registry: Registry) -> None:
+    path = sbom(10, banned_every=3, nested_every=0)
+    argv = [*ENFORCER, "check", str(path), "--as-of", AS_OF.isoformat(), "--fail-on", "never"]
+    run = measure(argv, rounds=9)
+    assert run.returncode == 0
+    registry.record("check process 10 components", run.seconds, run.peak_mib, note="python -m enforcer check, whole pack")

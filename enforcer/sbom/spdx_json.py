@@ -1,0 +1,364 @@
+"""SPDX 2.2/2.3 documents: JSON and YAML, and the document model the other SPDX 2 encodings share.
+
+JSON is decoded straight into the typed structs below with msgspec (only the
+fields the matcher reads are built); YAML is read with every scalar kept as
+text (no implicit numbers or dates) and converted into the same structs.
+
+What a package gives the matcher:
+
+=====================================  ======  ====================================
+field                                  kind    notes
+=====================================  ======  ====================================
+``supplier``, ``originator``           org     ``Organization: NAME (email)``,
+                                               ``Person: NAME (email)`` or bare;
+                                               the e-mail's domain matches too
+``downloadLocation``, ``homepage``     url     ``NOASSERTION``/``NONE`` skipped
+``externalRefs[i].referenceLocator``   purl    ``referenceType`` ``purl``
+                                       cpe     ``cpe22Type``, ``cpe23Type``
+                                       url     other locators that are URLs
+``checksums[i].checksumValue``         hash
+``name``                               name
+=====================================  ======  ====================================
+
+The path of a finding follows the relationships: what the document
+``DESCRIBES`` is the root, then ``CONTAINS``, ``DEPENDS_ON`` and the other
+dependency and link types, read in whichever direction they are written
+(``A DEPENDS_ON B`` and ``B DEPENDENCY_OF A`` give the same edge).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+import msgspec
+import orjson
+import yaml
+
+from enforcer._errors import SbomParseError, UnsupportedSbomError
+from enforcer.match.normalise import is_no_value
+from enforcer.sbom.cyclonedx_json import MAX_STRING, _locate, _path_of, _relative, _type_name
+from enforcer.sbom.interface import CPE, HASH, NAME, ORG, PURL, URL, ComponentRecord, SbomDocument, SbomLoader
+
+Str = Annotated[str, msgspec.Meta(max_length=MAX_STRING)]
+
+
+class Checksum(msgspec.Struct, gc=False):
+    algorithm: Str = ""
+    checksumValue: Str = ""
+
+
+class ExternalRef(msgspec.Struct, gc=False):
+    referenceCategory: Str = ""
+    referenceType: Str = ""
+    referenceLocator: Str = ""
+
+
+class Package(msgspec.Struct, gc=False):
+    SPDXID: Str = ""
+    name: Str = ""
+    versionInfo: Str | None = None
+    supplier: Str | None = None
+    originator: Str | None = None
+    downloadLocation: Str | None = None
+    homepage: Str | None = None
+    externalRefs: list[ExternalRef] | None = None
+    checksums: list[Checksum] | None = None
+
+
+class Relationship(msgspec.Struct, gc=False):
+    spdxElementId: Str = ""
+    relationshipType: Str = ""
+    relatedSpdxElement: Str = ""
+
+
+class Document(msgspec.Struct, gc=False):
+    spdxVersion: Str = ""
+    SPDXID: Str = ""
+    name: Str = ""
+    documentDescribes: list[Str] | None = None
+    packages: list[Package] | None = None
+    relationships: list[Relationship] | None = None
+
+
+_DECODER = msgspec.json.Decoder(Document)
+
+
+class _Probe(msgspec.Struct):
+    spdxVersion: Any = None
+
+
+_PROBE = msgspec.json.Decoder(_Probe)
+
+#: Relationship types read as an edge from the element to the related element ...
+FORWARD = frozenset(
+    {"CONTAINS", "DEPENDS_ON", "DESCRIBES", "HAS_PREREQUISITE", "DYNAMIC_LINK", "STATIC_LINK", "ANCESTOR_OF"}
+)
+#: ... and those read from the related element back to the element.
+REVERSE = frozenset(
+    {
+        "CONTAINED_BY",
+        "DEPENDENCY_OF",
+        "DESCRIBED_BY",
+        "PREREQUISITE_FOR",
+        "BUILD_DEPENDENCY_OF",
+        "DEV_DEPENDENCY_OF",
+        "OPTIONAL_DEPENDENCY_OF",
+        "PROVIDED_DEPENDENCY_OF",
+        "TEST_DEPENDENCY_OF",
+        "RUNTIME_DEPENDENCY_OF",
+        "PACKAGE_OF",
+        "DESCENDANT_OF",
+    }
+)
+_CPE_TYPES = frozenset({"cpe22type", "cpe23type", "cpe22", "cpe23"})
+
+
+class Spdx2Document(SbomDocument):
+    """An SPDX 2.x document, whatever its encoding."""
+
+    format = "SPDX"
+
+    def __init__(self, path: str, document: Document, encoding: str) -> None:
+        super().__init__(path, document.spdxVersion.removeprefix("SPDX-"))
+        self.encoding = encoding
+        self.document = document
+        self.packages: list[Package] = document.packages or []
+        self._labels: dict[str, str] | None = None
+        self._graph(document)
+
+    def _graph(self, document: Document) -> None:
+        me = document.SPDXID or "SPDXRef-DOCUMENT"
+        roots = list(document.documentDescribes or ())
+        edges: dict[str, list[str]] = {}
+        for relation in document.relationships or ():
+            kind = relation.relationshipType.strip().upper()
+            source, target = relation.spdxElementId.strip(), relation.relatedSpdxElement.strip()
+            if kind in REVERSE:
+                source, target = target, source
+            elif kind not in FORWARD:
+                continue
+            if not source or not target:
+                continue
+            if source == me and kind in ("DESCRIBES", "DESCRIBED_BY"):
+                roots.append(target)
+            edges.setdefault(source, []).append(target)
+        self.dependencies = {source: list(dict.fromkeys(targets)) for source, targets in edges.items()}
+        self.roots = list(dict.fromkeys(roots)) or [me]
+
+    @property
+    def component_count(self) -> int:
+        return len(self.packages)
+
+    def label_of(self, ref: str) -> str:
+        if self._labels is None:
+            labels = {self.document.SPDXID or "SPDXRef-DOCUMENT": self.document.name or "(document)"}
+            for package in self.packages:
+                if package.SPDXID:
+                    labels.setdefault(package.SPDXID, _label(package))
+            self._labels = labels
+        return self._labels.get(ref, ref)
+
+    def records(self) -> Iterator[ComponentRecord]:
+        for number, package in enumerate(self.packages):
+            yield package_record(package, number)
+
+
+def _label(package: Package) -> str:
+    name = package.name or package.SPDXID or "?"
+    return f"{name}@{package.versionInfo}" if package.versionInfo else name
+
+
+def package_record(package: Package, index: int) -> ComponentRecord:
+    """The flat record of one SPDX 2 package."""
+    values: list[tuple[str, str, str]] = []
+    purl = ""
+    if package.name:
+        values.append((NAME, "name", package.name))
+    for field in ("supplier", "originator"):
+        value = getattr(package, field)
+        if value and not is_no_value(value):
+            values.append((ORG, field, value))
+    for field in ("downloadLocation", "homepage"):
+        value = getattr(package, field)
+        if value and not is_no_value(value):
+            values.append((URL, field, value))
+    for i, reference in enumerate(package.externalRefs or ()):
+        locator = reference.referenceLocator.strip()
+        if not locator:
+            continue
+        kind = reference.referenceType.strip().lower()
+        where = f"externalRefs[{i}].referenceLocator"
+        if kind == "purl" or (kind.endswith("purl") and locator.startswith("pkg:")):
+            values.append((PURL, where, locator))
+            purl = purl or locator
+        elif kind in _CPE_TYPES or locator.startswith("cpe:"):
+            values.append((CPE, where, locator))
+        elif "://" in locator:
+            values.append((URL, where, locator))
+    for i, checksum in enumerate(package.checksums or ()):
+        if checksum.checksumValue:
+            values.append((HASH, f"checksums[{i}].checksumValue", checksum.checksumValue.strip()))
+    return ComponentRecord(
+        index=index,
+        ref=package.SPDXID or f"#{index}",
+        name=package.name,
+        version=package.versionInfo or "",
+        purl=purl,
+        values=values,
+    )
+
+
+def check_version(version: str, path: str) -> None:
+    if not version.startswith("SPDX-2."):
+        raise UnsupportedSbomError(
+            f"{path}: $.spdxVersion: {version!r}: this reader takes SPDX 2.x (SPDX-2.2, SPDX-2.3)"
+        )
+
+
+def from_raw(raw: Any, path: str, encoding: str) -> Spdx2Document:
+    """Convert a parsed document (dicts and lists) leniently: a broken package is skipped with a warning."""
+    if not isinstance(raw, dict):
+        raise SbomParseError(f"{path}: $: expected an object, got {_type_name(raw)}")
+    version = raw.get("spdxVersion")
+    if not isinstance(version, str):
+        raise SbomParseError(f"{path}: $.spdxVersion: expected a string, got {_type_name(version)}")
+    check_version(version, path)
+    for key in ("packages", "relationships", "documentDescribes"):
+        if raw.get(key) is not None and not isinstance(raw[key], list):
+            raise SbomParseError(f"{path}: $.{key}: expected an array, got {_type_name(raw[key])}")
+    warnings: list[str] = []
+    unreadable = 0
+    packages: list[Package] = []
+    for i, item in enumerate(raw.get("packages") or ()):
+        try:
+            packages.append(msgspec.convert(item, Package))
+        except msgspec.ValidationError as error:
+            _too_long(str(error), f"$.packages[{i}]", path)
+            warnings.append(f"$.packages[{i}]{_relative(str(error))}; package skipped")
+            unreadable += 1
+    relationships: list[Relationship] = []
+    for i, item in enumerate(raw.get("relationships") or ()):
+        try:
+            relationships.append(msgspec.convert(item, Relationship))
+        except msgspec.ValidationError as error:
+            warnings.append(f"$.relationships[{i}]{_relative(str(error))}; ignored")
+    describes = [item for item in raw.get("documentDescribes") or () if isinstance(item, str)]
+    document = Document(
+        spdxVersion=version,
+        SPDXID=_text(raw.get("SPDXID")),
+        name=_text(raw.get("name")),
+        documentDescribes=describes,
+        packages=packages,
+        relationships=relationships,
+    )
+    result = Spdx2Document(path, document, encoding)
+    result.warnings.extend(warnings)
+    result.unreadable = unreadable
+    return result
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _too_long(message: str, where: str, path: str) -> None:
+    if "length <=" in message:
+        raise SbomParseError(
+            f"{path}: {where}{_path_of(message).removeprefix('$')}: string longer than {MAX_STRING} characters"
+        )
+
+
+class SpdxJsonLoader(SbomLoader):
+    name = "spdx-json"
+
+    def sniff(self, head: bytes) -> bool:
+        return head.lstrip()[:1] == b"{" and b'"spdxVersion"' in head
+
+    def probe(self, data: bytes) -> bool:
+        try:
+            version = _PROBE.decode(data).spdxVersion
+        except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+            return False
+        return isinstance(version, str) and version.startswith("SPDX-")
+
+    def load(self, data: bytes, path: str) -> Spdx2Document:
+        try:
+            document = _DECODER.decode(data)
+        except msgspec.ValidationError as error:  # a subclass of DecodeError: first
+            message = str(error)
+            if "length <=" in message:
+                raise SbomParseError(
+                    f"{path}: {_path_of(message)}: string longer than {MAX_STRING} characters"
+                ) from None
+            try:
+                raw = orjson.loads(data)
+            except orjson.JSONDecodeError as decode_error:
+                if "depth limit" in decode_error.msg:
+                    raise SbomParseError(f"{path}: JSON nested too deeply to be an SBOM") from None
+                raise SbomParseError(f"{path}: not valid JSON: {decode_error}") from None
+            return from_raw(raw, path, "json")
+        except msgspec.DecodeError as error:
+            raise SbomParseError(f"{path}: not valid JSON: {_locate(str(error), data)}") from None
+        except RecursionError:
+            raise SbomParseError(f"{path}: JSON nested too deeply to be an SBOM") from None
+        check_version(document.spdxVersion, path)
+        return Spdx2Document(path, document, "json")
+
+
+# -- YAML ------------------------------------------------------------------------
+
+_YamlLoader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+#: Longest YAML line read (bytes).
+MAX_LINE = 1 << 20
+_YAML_MARKER = re.compile(rb"(?m)^[\"']?spdxVersion[\"']?[ \t]*:")
+
+
+class SpdxYamlLoader(SbomLoader):
+    """SPDX 2 in YAML: every scalar stays text; anchors that would repeat a subtree are refused."""
+
+    name = "spdx-yaml"
+
+    def sniff(self, head: bytes) -> bool:
+        return head.lstrip()[:1] not in (b"{", b"[", b"<") and _YAML_MARKER.search(head) is not None
+
+    def load(self, data: bytes, path: str) -> Spdx2Document:
+        _check_lines(data, path)
+        try:
+            raw = yaml.load(data, Loader=_YamlLoader)  # noqa: S506 - a base loader: no tags, no objects
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark
+            where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+            raise SbomParseError(f"{path}: not valid YAML: {error.problem or error.context}{where}") from None
+        except yaml.YAMLError as error:
+            raise SbomParseError(f"{path}: not valid YAML: {str(error).splitlines()[0]}") from None
+        except RecursionError:
+            raise SbomParseError(f"{path}: YAML nested too deeply to be an SBOM") from None
+        _refuse_shared(raw, path)
+        return from_raw(raw, path, "yaml")
+
+
+def _check_lines(data: bytes, path: str) -> None:
+    """Refuse a line longer than `MAX_LINE` before the YAML parser spends time on it."""
+    start, number = 0, 1
+    while True:
+        end = data.find(b"\n", start)
+        if (end if end >= 0 else len(data)) - start > MAX_LINE:
+            raise SbomParseError(f"{path}: line {number}: longer than {MAX_LINE} bytes")
+        if end < 0:
+            return
+        start, number = end + 1, number + 1
+
+
+def _refuse_shared(root: Any, path: str) -> None:
+    """Refuse YAML aliases of lists or mappings, which expand to huge trees ("billion laughs")."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict | list):
+            if id(item) in seen:
+                raise SbomParseError(f"{path}: YAML aliases (*name) of lists or mappings are refused in an SBOM")
+            seen.add(id(item))
+            stack.extend(item.values() if isinstance(item, dict) else item)

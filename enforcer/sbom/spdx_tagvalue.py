@@ -1,0 +1,199 @@
+"""SPDX 2.x tag-value (``.spdx``), including SPDX-Lite.
+
+The file is read line by line without copying it: ``Tag: value`` lines, ``#``
+comments, and ``<text>...</text>`` values that may span lines. A package
+starts at ``PackageName`` and ends where the next package, file, snippet or
+licence starts; its ``SPDXID``, ``PackageVersion``, ``PackageSupplier``,
+``PackageOriginator``, ``PackageDownloadLocation``, ``PackageHomePage``,
+``PackageChecksum`` and ``ExternalRef`` lines fill the same package model as
+SPDX JSON, so records and field names (``supplier``,
+``externalRefs[0].referenceLocator``) are the same in every encoding.
+``Relationship`` lines give the path of a finding.
+
+Limits: a line longer than `MAX_LINE` bytes, or a value the matcher reads
+longer than `MAX_STRING` characters, stops the load with the line number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from enforcer._errors import SbomParseError
+from enforcer.sbom.cyclonedx_json import MAX_STRING
+from enforcer.sbom.interface import SbomLoader
+from enforcer.sbom.spdx_json import (
+    MAX_LINE,
+    Checksum,
+    Document,
+    ExternalRef,
+    Package,
+    Relationship,
+    Spdx2Document,
+    check_version,
+)
+
+#: Warnings kept about lines that are not "Tag: value" (the rest are counted).
+_MAX_WARNINGS = 20
+
+_TAG = re.compile(r"([A-Za-z][A-Za-z0-9_-]*)\s*:\s?(.*)", re.DOTALL)
+_SNIFF = re.compile(rb"(?m)^\s*SPDXVersion\s*:\s*SPDX-")
+#: Tags whose value the matcher reads: their length is bounded by MAX_STRING.
+_READ = frozenset(
+    {
+        "SPDXVersion",
+        "SPDXID",
+        "DocumentName",
+        "PackageName",
+        "PackageVersion",
+        "PackageSupplier",
+        "PackageOriginator",
+        "PackageDownloadLocation",
+        "PackageHomePage",
+        "PackageChecksum",
+        "ExternalRef",
+        "Relationship",
+    }
+)
+#: Tags that open an element which is not a package.
+_OTHER_ELEMENTS = frozenset({"FileName", "SnippetSPDXID", "LicenseID"})
+
+
+def _lines(data: bytes, path: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) for each line, without splitting the whole file at once."""
+    start, number, size = 0, 0, len(data)
+    while start < size:
+        end = data.find(b"\n", start)
+        if end < 0:
+            end = size
+        number += 1
+        if end - start > MAX_LINE:
+            raise SbomParseError(f"{path}: line {number}: longer than {MAX_LINE} bytes")
+        try:
+            text = data[start:end].decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise SbomParseError(f"{path}: line {number}: not valid UTF-8: {error.reason}") from None
+        yield number, text.rstrip("\r")
+        start = end + 1
+
+
+def _fields(data: bytes, path: str, warnings: list[str]) -> Iterator[tuple[int, str, str]]:
+    """(line number, tag, value) for each tag, with multi-line <text> values joined."""
+    lines = _lines(data, path)
+    ignored = 0
+    for number, line in lines:
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        match = _TAG.fullmatch(stripped)
+        if match is None:
+            ignored += 1
+            if ignored <= _MAX_WARNINGS:
+                warnings.append(f"line {number}: not a 'Tag: value' line; ignored")
+            continue
+        tag, value = match.group(1), match.group(2).strip()
+        if value.startswith("<text>"):
+            value = _text_block(value, lines, number, tag, path)
+        if tag in _READ and len(value) > MAX_STRING:
+            raise SbomParseError(f"{path}: line {number}: {tag}: value longer than {MAX_STRING} characters")
+        yield number, tag, value
+    if ignored > _MAX_WARNINGS:
+        warnings.append(f"{ignored - _MAX_WARNINGS} more lines that are not 'Tag: value' ignored")
+
+
+def _text_block(first: str, lines: Iterator[tuple[int, str]], number: int, tag: str, path: str) -> str:
+    body = first[len("<text>") :]
+    if "</text>" in body:
+        return body[: body.index("</text>")].strip()
+    keep = tag in _READ
+    parts = [body]
+    size = len(body)
+    for _, line in lines:
+        if "</text>" in line:
+            parts.append(line[: line.index("</text>")])
+            return "\n".join(parts).strip() if keep else ""
+        if keep:
+            size += len(line) + 1
+            if size > MAX_STRING:
+                raise SbomParseError(f"{path}: line {number}: {tag}: value longer than {MAX_STRING} characters")
+            parts.append(line)
+    raise SbomParseError(f"{path}: line {number}: {tag}: <text> is never closed by </text>")
+
+
+class SpdxTagValueLoader(SbomLoader):
+    name = "spdx-tag-value"
+
+    def sniff(self, head: bytes) -> bool:
+        return head.lstrip()[:1] not in (b"{", b"[", b"<") and _SNIFF.search(head) is not None
+
+    def load(self, data: bytes, path: str) -> Spdx2Document:
+        warnings: list[str] = []
+        version = ""
+        document_id = ""
+        document_name = ""
+        packages: list[Package] = []
+        relationships: list[Relationship] = []
+        package: Package | None = None
+        in_other = False  # inside a file, snippet or licence: its SPDXID is not the package's
+        for number, tag, value in _fields(data, path, warnings):
+            if tag == "PackageName":
+                package = Package(name=value)
+                packages.append(package)
+                in_other = False
+            elif tag in _OTHER_ELEMENTS:
+                package = None
+                in_other = True
+            elif tag == "SPDXVersion":
+                version = value
+            elif tag == "Relationship":
+                parts = value.split()
+                if len(parts) >= 3:
+                    relationships.append(Relationship(parts[0], parts[1], parts[2]))
+                else:
+                    warnings.append(f"line {number}: Relationship: expected 'ELEMENT TYPE ELEMENT', got {value!r}")
+            elif package is not None:
+                _package_field(package, tag, value, number, warnings)
+            elif not in_other and tag == "SPDXID" and not document_id:
+                document_id = value
+            elif not in_other and tag == "DocumentName":
+                document_name = value
+        if not version:
+            raise SbomParseError(f"{path}: no SPDXVersion tag")
+        check_version(version, path)
+        document = Document(
+            spdxVersion=version,
+            SPDXID=document_id,
+            name=document_name,
+            packages=packages,
+            relationships=relationships,
+        )
+        result = Spdx2Document(path, document, "tag-value")
+        result.warnings.extend(warnings)
+        return result
+
+
+def _package_field(package: Package, tag: str, value: str, number: int, warnings: list[str]) -> None:
+    if tag == "SPDXID":
+        package.SPDXID = value
+    elif tag == "PackageVersion":
+        package.versionInfo = value
+    elif tag == "PackageSupplier":
+        package.supplier = value
+    elif tag == "PackageOriginator":
+        package.originator = value
+    elif tag == "PackageDownloadLocation":
+        package.downloadLocation = value
+    elif tag == "PackageHomePage":
+        package.homepage = value
+    elif tag == "PackageChecksum":
+        algorithm, _, digest = value.partition(":")
+        if digest.strip():
+            package.checksums = [*(package.checksums or ()), Checksum(algorithm.strip(), digest.strip())]
+        else:
+            warnings.append(f"line {number}: PackageChecksum: expected 'ALGORITHM: VALUE', got {value!r}")
+    elif tag == "ExternalRef":
+        parts = value.split(None, 2)
+        if len(parts) == 3:
+            package.externalRefs = [*(package.externalRefs or ()), ExternalRef(*parts)]
+        else:
+            warnings.append(f"line {number}: ExternalRef: expected 'CATEGORY TYPE LOCATOR', got {value!r}")

@@ -1,0 +1,40 @@
+# European Commission and Parliament suspension of TikTok on staff devices
+#
+# Commission staff had to remove TikTok from corporate devices (and personal
+# devices enrolled in its mobile services) by 2023-03-15; Parliament staff
+# from corporate devices by 2023-03-20.
+package enforcer.bans
+
+import rego.v1
+
+bans contains {
+	"id": "eu-institutions-tiktok-2023",
+	"vendor": "TikTok",
+	"title": "European Commission (and Parliament) suspension of TikTok on staff devices",
+	"match": {
+		"organizations": ["TikTok Inc.", "TikTok Pte. Ltd.", "TikTok"],
+		"domains": ["tiktok.com"],
+		"purls": ["pkg:*/com.tiktok"],
+		"products": ["tiktok"],
+	},
+	"phases": [
+		{
+			"effect": "deny",
+			"from": "2023-03-15",
+			"summary": "TikTok removed from European Commission staff devices",
+		},
+		{
+			"effect": "deny",
+			"from": "2023-03-20",
+			"summary": "TikTok removed from European Parliament corporate devices; corporate-network access blocked",
+		},
+	],
+	"scopes": ["eu-institutions"],
+	"references": [
+		"Commission decision of 2023-02-23; European Parliament decision announced 2023-02-28",
+		"https://www.luxtimes.lu/en/european-union/european-commission-blocks-staff-from-using-tiktok-63f76749de135b9236bde61e",
+		"https://pledgetimes.com/the-european-parliament-vetoes-the-use-of-tiktok-on-its-official-phones-the-basque-newspaper/",
+	],
+	"confidence": "confirmed",
+	"notes": "The Commission's decision (2023-02-23) is not a phase. Only the TikTok application is covered, not ByteDance's other apps or libraries: the ban matches TikTok's own names, domain and package namespace, not 'ByteDance' (which would flag ByteDance open-source libraries such as github.com/bytedance/sonic). Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+}

@@ -1,0 +1,55 @@
+# European Parliament resolution on cyber defence calling for a ban on Kaspersky Lab
+#
+# Non-binding resolution of 2018-06-13 (report A8-0189/2018, para. 76) calling
+# on EU institutions to exclude programs confirmed as malicious, such as
+# Kaspersky Lab. Advisory, so it warns.
+package enforcer.bans
+
+import rego.v1
+
+bans contains {
+	"id": "eu-parliament-kaspersky-resolution-2018",
+	"vendor": "Kaspersky",
+	"title": "European Parliament resolution on cyber defence calling for a ban on Kaspersky Lab in EU institutions",
+	"match": {
+		"organizations": [
+			"AO Kaspersky Lab",
+			"Kaspersky Lab ZAO",
+			"JSC Kaspersky Lab",
+			"Kaspersky Lab",
+			"Kaspersky",
+			"Kaspersky Lab, Inc.",
+			"Kaspersky US",
+			"Kaspersky Labs Limited",
+			"OOO Kaspersky Group",
+			"Kaspersky Group LLC",
+			"Лаборатория Касперского",
+		],
+		"domains": ["kaspersky.com", "kaspersky.ru", "kaspersky-labs.com", "kaspersky.co.uk"],
+		"cpe_vendors": ["kaspersky", "kaspersky_lab", "kaspersky_labs"],
+		"purls": [
+			"pkg:*/com.kaspersky",
+			"pkg:*/ru.kaspersky",
+			"pkg:npm/@kaspersky",
+			"pkg:nuget/kaspersky",
+			"pkg:*/github.com/kaspersky",
+			"pkg:*/github.com/kasperskylab",
+		],
+		"products": ["kaspersky"],
+	},
+	"phases": [
+		{
+			"effect": "warn",
+			"from": "2018-06-13",
+			"summary": "European Parliament resolution: EU institutions should exclude Kaspersky Lab programs",
+		},
+	],
+	"scopes": ["eu-institutions"],
+	"references": [
+		"Resolution on cyber defence (report A8-0189/2018), para. 76, adopted 2018-06-13",
+		"https://www.bleepingcomputer.com/news/government/today-the-eu-will-vote-on-a-motion-that-recommends-banning-kaspersky-products-from-official-eu-networks/",
+		"https://www.washingtontimes.com/news/2018/jun/13/kaspersky-lab-russian-antivirus-vendor-targeting-m/",
+	],
+	"confidence": "confirmed",
+	"notes": "Non-binding. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+}

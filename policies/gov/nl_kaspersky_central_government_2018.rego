@@ -1,0 +1,54 @@
+# Netherlands: central government phases out Kaspersky anti-virus
+#
+# Letter of the Minister of Justice and Security (2018-05-14): the central
+# government phases out Kaspersky anti-virus as a precaution.
+package enforcer.bans
+
+import rego.v1
+
+bans contains {
+	"id": "nl-kaspersky-central-government-2018",
+	"vendor": "Kaspersky",
+	"title": "Netherlands: central government phases out Kaspersky anti-virus",
+	"match": {
+		"organizations": [
+			"AO Kaspersky Lab",
+			"Kaspersky Lab ZAO",
+			"JSC Kaspersky Lab",
+			"Kaspersky Lab",
+			"Kaspersky",
+			"Kaspersky Lab, Inc.",
+			"Kaspersky US",
+			"Kaspersky Labs Limited",
+			"OOO Kaspersky Group",
+			"Kaspersky Group LLC",
+			"Лаборатория Касперского",
+		],
+		"domains": ["kaspersky.com", "kaspersky.ru", "kaspersky-labs.com", "kaspersky.co.uk"],
+		"cpe_vendors": ["kaspersky", "kaspersky_lab", "kaspersky_labs"],
+		"purls": [
+			"pkg:*/com.kaspersky",
+			"pkg:*/ru.kaspersky",
+			"pkg:npm/@kaspersky",
+			"pkg:nuget/kaspersky",
+			"pkg:*/github.com/kaspersky",
+			"pkg:*/github.com/kasperskylab",
+		],
+		"products": ["kaspersky"],
+	},
+	"phases": [
+		{
+			"effect": "deny",
+			"from": "2018-05-14",
+			"summary": "central government decision to phase out Kaspersky anti-virus",
+		},
+	],
+	"scopes": ["nl-gov"],
+	"references": [
+		"Letter to the Tweede Kamer, 2018-05-14",
+		"https://nltimes.nl/2018/05/15/dutch-govt-stops-using-russian-anti-virus-software-kaspersky",
+		"https://www.telecompaper.com/news/dutch-govt-bans-use-of-kaspersky-lab-products--1244314",
+	],
+	"confidence": "confirmed",
+	"notes": "Only Kaspersky anti-virus is in scope, not the vendor's other products; a product-level distinction the matchers cannot make, so every Kaspersky component is flagged. The phase-out timing depended on existing contracts and had no deadline, so it cannot be a phase. Vital-sector companies and defence contractors were advised to follow; provinces and municipalities were not covered. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+}

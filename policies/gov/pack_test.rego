@@ -1,0 +1,171 @@
+# Helpers for the government pack's tests, and checks over the whole pack.
+#
+# Each instrument's *_test.rego file states, with dates written by hand from
+# the facts, what the decision library says about its bans before, on and
+# after every phase, and which scopes select them. The helpers below ask the
+# library (data.enforcer.decide, data.enforcer.ban_status,
+# data.enforcer.status) exactly as the enforcer does.
+package gov_test
+
+import rego.v1
+
+# -- helpers ---------------------------------------------------------------------
+
+# One exact (or `confidence`) match of `ban`, decided on `as_of` for `scopes`.
+decide_one(ban, as_of, scopes, confidence) := result if {
+	result := data.enforcer.decide.f with input as {
+		"as_of": as_of,
+		"scopes": scopes,
+		"warn_days": 90,
+		"findings": [{
+			"id": "f",
+			"ban": ban,
+			"confidence": confidence,
+			"component": {"ref": "component", "name": "component", "purl": ""},
+		}],
+		"waivers": [],
+	}
+}
+
+decision(ban, as_of, scopes) := decide_one(ban, as_of, scopes, "exact")
+
+status(ban, as_of) := data.enforcer.status(data.enforcer.bans_by_id[ban], as_of, 90)
+
+# On `day`, `ban` has status `want` for the phase dated `phase_date`, and an
+# exact match (no scope selected) gets `verdict` with that phase.
+on(ban, day, want, phase_date, verdict) if {
+	st := status(ban, day)
+	st.status == want
+	st.phase.date == phase_date
+	d := decision(ban, day, [])
+	d.in_scope == true
+	d.verdict == verdict
+	d.phase.date == phase_date
+}
+
+# Before the warning window (warn_days 0): not in effect yet, and allowed.
+not_yet(ban, day, phase_date) if {
+	st := data.enforcer.status(data.enforcer.bans_by_id[ban], day, 0)
+	st.status == "not-yet"
+	st.phase.date == phase_date
+	d := decide_one_no_window(ban, day)
+	d.verdict == "allow"
+	startswith(d.reason, "not in effect until ")
+}
+
+decide_one_no_window(ban, as_of) := result if {
+	result := data.enforcer.decide.f with input as {
+		"as_of": as_of,
+		"scopes": [],
+		"warn_days": 0,
+		"findings": [{"id": "f", "ban": ban, "confidence": "exact", "component": {"ref": "c", "name": "c", "purl": ""}}],
+		"waivers": [],
+	}
+}
+
+# Selecting `scope` keeps the ban, with the same verdict as selecting nothing.
+in_scope(ban, day, scope) if {
+	d := decision(ban, day, [scope])
+	d.in_scope == true
+	d.verdict == decision(ban, day, []).verdict
+}
+
+# Selecting `scope` leaves the ban out: allowed, and the reason names its scopes.
+out_of_scope(ban, day, scope) if {
+	d := decision(ban, day, [scope])
+	d.in_scope == false
+	d.verdict == "allow"
+	startswith(d.reason, "outside the selected scopes (ban applies to ")
+}
+
+# The ban carries exactly `tags`; each selects it and each of `others` does not.
+scoped(ban, day, tags, others) if {
+	data.enforcer.bans_by_id[ban].scopes == tags
+	every tag in tags {
+		in_scope(ban, day, tag)
+	}
+	every tag in others {
+		out_of_scope(ban, day, tag)
+	}
+}
+
+# -- the whole pack --------------------------------------------------------------
+
+bans := data.enforcer.bans.bans
+
+test_ban_status_reports_every_ban if {
+	st := data.enforcer.ban_status with input as {"as_of": "2024-10-01", "warn_days": 90}
+	count(st) == count(bans)
+	st["us-commerce-icts-kaspersky-2024"].status == "active"
+	st["us-commerce-icts-kaspersky-2024"].phase.date == "2024-09-29"
+	st["us-ndaa-fy2023-sec5949-semiconductors:smic"].status == "not-yet"
+	st["us-ndaa-fy2023-sec5949-semiconductors:smic"].days == 1178
+}
+
+test_ban_ids_are_unique if {
+	count(bans) == count({ban.id | some ban in bans})
+}
+
+test_phases_are_in_date_order_and_deny_or_warn if {
+	every ban in bans {
+		dates := [phase.from | some phase in ban.phases]
+		dates == sort(dates)
+		count({date | some date in dates}) == count(dates)
+		every phase in ban.phases {
+			phase.effect in {"deny", "warn"}
+		}
+	}
+}
+
+_cites_or_disabled(ban) if object.get(ban, "enabled", true) == false
+
+_cites_or_disabled(ban) if count(ban.references) > 0
+
+_enabled_or_explained(ban) if object.get(ban, "enabled", true) == true
+
+_enabled_or_explained(ban) if count(ban.disabled_reason) > 0
+
+test_enabled_bans_cite_their_sources_and_have_scopes if {
+	every ban in bans {
+		_cites_or_disabled(ban)
+		count(ban.scopes) > 0
+	}
+}
+
+test_disabled_bans_say_why if {
+	every ban in bans {
+		_enabled_or_explained(ban)
+	}
+}
+
+test_a_product_name_alone_never_denies if {
+	every ban in bans {
+		every phase in ban.phases {
+			decide_one(ban.id, phase.from, [], "weak").verdict == "warn"
+		}
+	}
+}
+
+test_a_product_name_alone_is_capped_at_warn_on_a_deny_phase if {
+	decision("us-ndaa-fy2019-sec889:huawei", "2021-01-01", []).verdict == "deny"
+	d := decide_one("us-ndaa-fy2019-sec889:huawei", "2021-01-01", [], "weak")
+	d.verdict == "warn"
+	startswith(d.reason, "product name only; deny since 2020-08-13")
+}
+
+test_the_warning_window_is_ninety_days if {
+	# 2019-08-13 is Part A of section 889; 2019-05-15 is 90 days before it.
+	on("us-ndaa-fy2019-sec889:zte", "2019-05-15", "upcoming", "2019-08-13", "warn")
+	status("us-ndaa-fy2019-sec889:zte", "2019-05-14").status == "not-yet"
+	decision("us-ndaa-fy2019-sec889:zte", "2019-05-14", []).verdict == "allow"
+}
+
+test_scopes_select_across_jurisdictions if {
+	# A Huawei finding on 2024-07-01 under each scope: which bans apply.
+	decision("uk-huawei-designated-vendor-direction-2022", "2024-07-01", ["uk-telecom"]).verdict == "deny"
+	decision("uk-huawei-designated-vendor-direction-2022", "2024-07-01", ["us-federal"]).in_scope == false
+	decision("us-ndaa-fy2019-sec889:huawei", "2024-07-01", ["uk-telecom"]).in_scope == false
+	decision("us-ndaa-fy2019-sec889:huawei", "2024-07-01", ["uk-telecom", "us-federal"]).verdict == "deny"
+	decision("ca-huawei-zte-5g-2022:huawei", "2024-07-01", ["ca-telecom"]).verdict == "deny"
+	decision("au-5g-security-guidance-2018:huawei", "2024-07-01", ["au-telecom"]).verdict == "warn"
+}

@@ -1,0 +1,23 @@
+package gov_test.us_ndaa_fy2018_sec1634_kaspersky
+
+import data.gov_test
+import rego.v1
+
+id := "us-ndaa-fy2018-sec1634-kaspersky"
+
+test_far_clause_from_2018_07_16 if {
+	gov_test.not_yet(id, "2018-01-01", "2018-07-16")
+	gov_test.on(id, "2018-07-15", "upcoming", "2018-07-16", "warn")
+	gov_test.on(id, "2018-07-16", "active", "2018-07-16", "deny")
+	gov_test.on(id, "2018-07-17", "active", "2018-07-16", "deny")
+}
+
+test_use_ban_from_2018_10_01 if {
+	gov_test.on(id, "2018-09-30", "active", "2018-07-16", "deny")
+	gov_test.on(id, "2018-10-01", "active", "2018-10-01", "deny")
+	gov_test.on(id, "2018-10-02", "active", "2018-10-01", "deny")
+}
+
+test_binds_agencies_and_contractors if {
+	gov_test.scoped(id, "2019-01-01", ["us-federal", "us-federal-contractor"], ["us", "us-telecom", "uk-gov"])
+}

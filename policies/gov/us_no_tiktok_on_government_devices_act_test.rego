@@ -1,0 +1,37 @@
+package gov_test.us_no_tiktok_on_government_devices_act
+
+import data.gov_test
+import rego.v1
+
+id := "us-no-tiktok-on-government-devices-act"
+
+test_removal_due_2023_03_29 if {
+	gov_test.not_yet(id, "2022-12-29", "2023-03-29")
+	gov_test.on(id, "2023-03-28", "upcoming", "2023-03-29", "warn")
+	gov_test.on(id, "2023-03-29", "active", "2023-03-29", "deny")
+	gov_test.on(id, "2023-03-30", "active", "2023-03-29", "deny")
+}
+
+test_contract_terms_due_2023_05_28 if {
+	gov_test.on(id, "2023-05-27", "active", "2023-03-29", "deny")
+	gov_test.on(id, "2023-05-28", "active", "2023-05-28", "deny")
+	gov_test.on(id, "2023-05-29", "active", "2023-05-28", "deny")
+}
+
+test_solicitation_clause_due_2023_06_27 if {
+	gov_test.on(id, "2023-06-26", "active", "2023-05-28", "deny")
+	gov_test.on(id, "2023-06-27", "active", "2023-06-27", "deny")
+	gov_test.on(id, "2023-06-28", "active", "2023-06-27", "deny")
+}
+
+test_binds_agencies_and_contractors if {
+	gov_test.scoped(id, "2024-01-01", ["us-federal", "us-federal-contractor"], ["us", "uk-gov"])
+}
+
+test_matches_tiktok_not_bytedance if {
+	match := data.enforcer.bans_by_id[id].match
+	"TikTok" in match.organizations
+	every name in match.organizations {
+		not contains(lower(name), "bytedance")
+	}
+}
