@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import time
@@ -89,9 +88,7 @@ class ProcessRun:
 
 def measure(argv: Sequence[str], rounds: int, env: dict[str, str] | None = None) -> ProcessRun:
     """The median-time run of `rounds` runs of a command (peak memory: the largest)."""
-    runs = []
-    for _ in range(rounds):
-        runs.append(_run_with_rusage(argv, env))
+    runs = [_run_with_rusage(argv, env) for _ in range(rounds)]
     runs.sort(key=lambda run: run.seconds)
     middle = runs[len(runs) // 2]
     return ProcessRun(middle.seconds, max(run.peak_mib for run in runs), middle.stdout, middle.returncode)
@@ -110,6 +107,7 @@ def _run_with_rusage(argv: Sequence[str], env: dict[str, str] | None) -> Process
 
 
 # -- targets --------------------------------------------------------------------------
+
 
 def _ratio(slow: str, fast: str) -> Callable[[dict[str, Figure]], tuple[float, bool] | None]:
     def compute(figures: dict[str, Figure]) -> tuple[float, bool] | None:
@@ -133,13 +131,55 @@ def _memory_ratio(big: str, small: str) -> Callable[[dict[str, Figure]], float |
 TARGETS: list[tuple[str, str, str, float, str]] = [
     # (description, slow figure, fast figure, minimum ratio, kind)
     ("100k: orjson.loads / enforcer check (in process) > 1", "orjson.loads 100k", "check 100k", 1.0, "time"),
-    ("10k: plain Rego on the embedded engine / enforcer >= 50x", "plain rego embedded 10k", "check 10k same bans", 50.0, "time"),
-    ("10k: naive plain Rego on opa / enforcer >= 100x", "naive rego opa 10k", "check process 10k same bans", 100.0, "time"),
-    ("100k: naive plain Rego on opa / enforcer >= 100x", "naive rego opa 100k", "check process 100k same bans", 100.0, "time"),
-    ("10k: best plain Rego on opa / enforcer >= 5x", "reference rego opa 10k", "check process 10k same bans", 5.0, "time"),
-    ("100k: best plain Rego on opa / enforcer >= 5x", "reference rego opa 100k", "check process 100k same bans", 5.0, "time"),
-    ("10k: best plain Rego on opa / enforcer, peak memory >= 5x", "reference rego opa 10k", "check process 10k same bans", 5.0, "memory"),
-    ("100k: best plain Rego on opa / enforcer, peak memory >= 5x", "reference rego opa 100k", "check process 100k same bans", 5.0, "memory"),
+    (
+        "10k: plain Rego on the embedded engine / enforcer >= 50x",
+        "plain rego embedded 10k",
+        "check 10k same bans",
+        50.0,
+        "time",
+    ),
+    (
+        "10k: naive plain Rego on opa / enforcer >= 100x",
+        "naive rego opa 10k",
+        "check process 10k same bans",
+        100.0,
+        "time",
+    ),
+    (
+        "100k: naive plain Rego on opa / enforcer >= 100x",
+        "naive rego opa 100k",
+        "check process 100k same bans",
+        100.0,
+        "time",
+    ),
+    (
+        "10k: best plain Rego on opa / enforcer >= 5x",
+        "reference rego opa 10k",
+        "check process 10k same bans",
+        5.0,
+        "time",
+    ),
+    (
+        "100k: best plain Rego on opa / enforcer >= 5x",
+        "reference rego opa 100k",
+        "check process 100k same bans",
+        5.0,
+        "time",
+    ),
+    (
+        "10k: best plain Rego on opa / enforcer, peak memory >= 5x",
+        "reference rego opa 10k",
+        "check process 10k same bans",
+        5.0,
+        "memory",
+    ),
+    (
+        "100k: best plain Rego on opa / enforcer, peak memory >= 5x",
+        "reference rego opa 100k",
+        "check process 100k same bans",
+        5.0,
+        "memory",
+    ),
     ("1,000 SBOMs x 500: --jobs 1 / --jobs 2 >= 1.7x", "batch jobs 1", "batch jobs 2", 1.7, "time"),
 ]
 
@@ -169,7 +209,13 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     small = figures.get("check process 10 components")
     if small is not None:
         verdict = "PASS" if small.seconds <= 0.5 else "FAIL"
-        results.append({"target": "10 components: process wall time <= 0.5 s", "seconds": small.seconds, "pass": small.seconds <= 0.5})
+        results.append(
+            {
+                "target": "10 components: process wall time <= 0.5 s",
+                "seconds": small.seconds,
+                "pass": small.seconds <= 0.5,
+            }
+        )
         write(f"  {verdict}  10 components: enforcer check process wall time <= 0.5 s: {small.seconds:.3f} s")
     for name, ok in sorted(REGISTRY.checks.items()):
         write(f"  {'PASS' if ok else 'FAIL'}  {name}")

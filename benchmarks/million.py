@@ -72,9 +72,19 @@ def main() -> int:
     print(f"{path.name}: {args.components:,} components, {size_mib:,.0f} MiB, {os.cpu_count()} cores", flush=True)
 
     check_argv = [
-        sys.executable, "-m", "enforcer", "check", str(path),
-        "--as-of", "2024-10-01", "--format", "json", "--output", str(args.data / "million-report.json"),
-        "--fail-on", "never",
+        sys.executable,
+        "-m",
+        "enforcer",
+        "check",
+        str(path),
+        "--as-of",
+        "2024-10-01",
+        "--format",
+        "json",
+        "--output",
+        str(args.data / "million-report.json"),
+        "--fail-on",
+        "never",
     ]
     check_seconds, check_peak, _ = run(check_argv)
     report = json.loads((args.data / "million-report.json").read_text())

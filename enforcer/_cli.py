@@ -35,9 +35,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-policy_app = typer.Typer(
-    help="Write, check and test ban policies.", no_args_is_help=True, rich_markup_mode=None
-)
+policy_app = typer.Typer(help="Write, check and test ban policies.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(policy_app, name="policy")
 
 _T = TypeVar("_T")
@@ -53,7 +51,7 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 def _today() -> dt.date:
-    return dt.datetime.now(dt.timezone.utc).date()
+    return dt.datetime.now(dt.UTC).date()
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
@@ -73,7 +71,9 @@ def _guard(call: Callable[[], _T]) -> _T:
 
 PolicyOption = Annotated[
     list[Path] | None,
-    typer.Option("--policy", "-p", metavar="PATH", help="Rego file or directory (repeatable). Default: the shipped policies/."),
+    typer.Option(
+        "--policy", "-p", metavar="PATH", help="Rego file or directory (repeatable). Default: the shipped policies/."
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
@@ -86,9 +86,7 @@ ScopeOption = Annotated[
 WarnDaysOption = Annotated[
     int, typer.Option("--warn-days", min=0, metavar="N", help="Warn this many days before a ban phase starts.")
 ]
-EngineOption = Annotated[
-    EngineChoice, typer.Option("--engine", "-e", help="Policy engine.", case_sensitive=False)
-]
+EngineOption = Annotated[EngineChoice, typer.Option("--engine", "-e", help="Policy engine.", case_sensitive=False)]
 OpaUrlOption = Annotated[
     str | None,
     typer.Option("--opa-url", envvar="ENFORCER_OPA_URL", metavar="URL", help="OPA server URL (--engine opa-server)."),
@@ -96,7 +94,10 @@ OpaUrlOption = Annotated[
 OpaTokenOption = Annotated[
     str | None,
     typer.Option(
-        "--opa-token", envvar="ENFORCER_OPA_TOKEN", metavar="TOKEN", help="Bearer token for the OPA server.",
+        "--opa-token",
+        envvar="ENFORCER_OPA_TOKEN",
+        metavar="TOKEN",
+        help="Bearer token for the OPA server.",
         show_default=False,
     ),
 ]
@@ -113,7 +114,9 @@ OpaTimeoutOption = Annotated[
 ]
 OpaBinaryOption = Annotated[
     Path | None,
-    typer.Option("--opa-binary", envvar="OPA", metavar="PATH", help="The opa binary (--engine opa). Default: opa on PATH."),
+    typer.Option(
+        "--opa-binary", envvar="OPA", metavar="PATH", help="The opa binary (--engine opa). Default: opa on PATH."
+    ),
 ]
 WaiversOption = Annotated[
     list[Path] | None,
@@ -227,7 +230,9 @@ def check(
     ] = 1,
     engine: EngineOption = EngineChoice.EMBEDDED,
     waivers: WaiversOption = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Show what matched, and the path, for every finding.")] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show what matched, and the path, for every finding.")
+    ] = False,
     stream: Annotated[
         bool | None,
         typer.Option(

@@ -22,7 +22,7 @@ _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)
 _PURL_PATTERN = re.compile(r"^pkg:(\*|[a-zA-Z][a-zA-Z0-9.+-]*)/(@|%40)?[^\s@?#*]+(\.\*|/\*)?$")
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     """What the policy decided for one finding."""
 
     DENY = "deny"
@@ -30,7 +30,7 @@ class Verdict(str, enum.Enum):
     ALLOW = "allow"
 
 
-class FailOn(str, enum.Enum):
+class FailOn(enum.StrEnum):
     """Which verdicts make `enforcer check` exit 1."""
 
     DENY = "deny"
@@ -38,7 +38,7 @@ class FailOn(str, enum.Enum):
     NEVER = "never"
 
 
-class Confidence(str, enum.Enum):
+class Confidence(enum.StrEnum):
     """How sure a matcher is that a component comes from the banned vendor."""
 
     EXACT = "exact"
@@ -91,9 +91,7 @@ class MatchSpec(_Strict):
         return values
 
     def is_empty(self) -> bool:
-        return not any(
-            (self.organizations, self.domains, self.cpe_vendors, self.purls, self.products, self.hashes)
-        )
+        return not any((self.organizations, self.domains, self.cpe_vendors, self.purls, self.products, self.hashes))
 
 
 class Phase(_Strict):

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from enforcer import __version__
+import orjson
+
+from enforcer import __version__, _cache
 from enforcer._errors import EngineError, SbomError
 from enforcer._models import (
     Ban,
@@ -45,7 +47,7 @@ class Options:
     """What a run is configured with (the CLI's flags)."""
 
     policies: Sequence[Path | str] = ()
-    as_of: dt.date = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).date())
+    as_of: dt.date = field(default_factory=lambda: dt.datetime.now(dt.UTC).date())
     scopes: Sequence[str] = ()
     warn_days: int = 90
     waivers: Sequence[Path | str] = ()
@@ -73,8 +75,10 @@ class Enforcer:
         self.modules: list[PolicyModule] = find_modules(paths)
         self.engine = engine or create_engine(options.engine, **options.engine_options)
         self.engine.load(self.modules)
-        self.bans: list[Ban] = load_bans(self.engine, self.modules)
-        self.waivers: list[Waiver] = load_waivers(self.engine, self.modules, options.waivers)
+        tables = _TableQueries.for_engine(self.engine, self.modules)
+        self.bans: list[Ban] = load_bans(tables, self.modules)
+        self.waivers: list[Waiver] = load_waivers(tables, self.modules, options.waivers)
+        tables.remember()
         self.index = MatchIndex.build(self.bans)
         self._ban_input = {ban.id: ban.model_dump(mode="json", by_alias=True) for ban in self.bans}
         self._waiver_input = [waiver.model_dump(mode="json") for waiver in self.waivers]
@@ -213,7 +217,9 @@ class Enforcer:
             "bans": [self._ban_input[ban_id] for ban_id in sorted(named) if ban_id in self._ban_input],
         }
 
-    def _finding(self, component: ComponentInfo, ban: Ban, evidence: list[MatchEvidence], decision: dict[str, Any]) -> Finding:
+    def _finding(
+        self, component: ComponentInfo, ban: Ban, evidence: list[MatchEvidence], decision: dict[str, Any]
+    ) -> Finding:
         try:
             phase = decision.get("phase")
             waiver = decision.get("waiver")
@@ -280,6 +286,52 @@ def _started_at() -> dt.datetime:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+class _TableQueries(PolicyEngine):
+    """The ban and waiver tables, from the cache when the policies are unchanged.
+
+    On the embedded engine, evaluating `data.enforcer.bans.bans` is the
+    slowest step of a small check; its raw answer depends only on the module
+    texts, so it is kept in the cache (`enforcer._cache`) under their hash.
+    The answers are validated by pydantic on every run all the same; they are
+    written to the cache only after that validation passed.
+    """
+
+    name = "tables"
+
+    def __init__(self, engine: PolicyEngine, cache_name: str | None, cached: dict[str, Any] | None) -> None:
+        self._engine = engine
+        self._cache_name = cache_name
+        self._cached = cached
+        self._answers: dict[str, Any] = {}
+
+    @classmethod
+    def for_engine(cls, engine: PolicyEngine, modules: Sequence[PolicyModule]) -> _TableQueries:
+        if engine.name != "embedded":  # a server may hold other policies than the files say
+            return cls(engine, None, None)
+        name = f"{_cache.policy_key(modules, 'tables', __version__)}.tables.json"
+        raw = _cache.read(name)
+        try:
+            cached = orjson.loads(raw) if raw else None
+        except orjson.JSONDecodeError:
+            cached = None
+        return cls(engine, name, cached if isinstance(cached, dict) else None)
+
+    def load(self, modules: Sequence[PolicyModule]) -> None:
+        raise NotImplementedError("the table queries use an engine that is already loaded")
+
+    def query(self, query: str, input: Any = None) -> Any:
+        if self._cached is not None and query in self._cached and input is None:
+            return self._cached[query]
+        answer = self._engine.query(query, input)
+        self._answers[query] = answer
+        return answer
+
+    def remember(self) -> None:
+        """Keep the answers for the next run (called once they validated)."""
+        if self._cache_name is not None and self._cached is None and self._answers:
+            _cache.write(self._cache_name, orjson.dumps(self._answers))
 
 
 def _finding_order(finding: Finding) -> tuple[int, str, str, str]:

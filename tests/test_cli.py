@@ -12,7 +12,12 @@ from tests.conftest import FIXTURES, POLICIES, write_cdx
 KASPERSKY_SBOM = FIXTURES / "sboms" / "kaspersky-supplier.cdx.json"
 # The US Commerce ICTS ban alone: the shipped pack has other Kaspersky bans
 # (BOD 17-01, NDAA section 1634, the FCC Covered List, ...) with other dates.
-ICTS = ("--policy", POLICIES / "enforcer" / "decide.rego", "--policy", POLICIES / "gov" / "us_commerce_icts_kaspersky.rego")
+ICTS = (
+    "--policy",
+    POLICIES / "enforcer" / "decide.rego",
+    "--policy",
+    POLICIES / "gov" / "us_commerce_icts_kaspersky.rego",
+)
 
 
 @pytest.mark.parametrize(
@@ -138,7 +143,10 @@ def test_directory_without_sboms(cli, tmp_path):
     (tmp_path / "notes.txt").write_text("hello")
     result, lines = _bad(cli, "check", tmp_path)
     assert result.exit_code == 3
-    assert lines == [f"enforcer: error: {tmp_path}: no SBOM files in this directory (.json, .xml, .spdx, .cdx, .yaml, .yml, .rdf, .tv, .jsonld, .bom, or .gz)"]
+    assert lines == [
+        f"enforcer: error: {tmp_path}: no SBOM files in this directory"
+        " (.json, .xml, .spdx, .cdx, .yaml, .yml, .rdf, .tv, .jsonld, .bom, or .gz)"
+    ]
 
 
 def test_not_json(cli, tmp_path):
@@ -212,9 +220,7 @@ def test_ban_with_impossible_date(cli, tmp_path):
     policy = _policy(tmp_path, 'bans contains {"id": "x-1", ' + BAN.format(date="2024-13-45") + "}\n")
     result, lines = _bad(cli, "check", KASPERSKY_SBOM, "--policy", policy)
     assert result.exit_code == 3
-    assert lines == [
-        f"enforcer: error: {policy}: ban 'x-1': phases.0.from: '2024-13-45' is not a valid calendar date"
-    ]
+    assert lines == [f"enforcer: error: {policy}: ban 'x-1': phases.0.from: '2024-13-45' is not a valid calendar date"]
 
 
 def test_bad_as_of_is_a_usage_error(cli):

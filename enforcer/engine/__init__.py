@@ -11,7 +11,7 @@ from enforcer.engine.interface import PolicyEngine, PolicyModule
 __all__ = ["EngineChoice", "PolicyEngine", "PolicyModule", "create_engine"]
 
 
-class EngineChoice(str, enum.Enum):
+class EngineChoice(enum.StrEnum):
     """The `--engine` choices."""
 
     EMBEDDED = "embedded"

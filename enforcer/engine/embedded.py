@@ -21,6 +21,8 @@ _MESSAGE = re.compile(r"\(errormsg (\d+):")
 #: a plain reference such as data.enforcer.decide (dots and quoted brackets only)
 _REF = re.compile(r'^(?:data|input)(?:\.[A-Za-z_][A-Za-z0-9_]*|\["[^"\\]*"\])*$')
 _BINDING = "__enforcer_value"
+#: queries answered from a compiled bundle: query -> bundle entrypoint
+_BUNDLED = {"data.enforcer.decide": "enforcer/decide"}
 
 
 class EmbeddedEngine(PolicyEngine):
@@ -40,6 +42,50 @@ class EmbeddedEngine(PolicyEngine):
         # them ourselves, on one line.
         self._interpreter.log_level = regopy.LogLevel.NONE
         self._modules: dict[str, str] = {}
+        self._loaded: list[PolicyModule] = []
+        self._bundle: Any = None
+
+    # -- compiled bundles ------------------------------------------------------
+    #
+    # rego-cpp compiles every module again for each query. The decision, asked
+    # once per batch, is answered from a bundle compiled once (and kept in the
+    # cache, keyed by the modules, for the next run); other queries compile.
+
+    def _decision_library_loaded(self) -> bool:
+        return any("package enforcer\n" in text and "\ndecide :=" in text for text in self._modules.values())
+
+    def _query_bundle(self, query: str, entrypoint: str) -> Any:
+        if self._bundle is None:
+            self._bundle = self._compiled_bundle()
+        shared = self._regopy.rego_shared
+        impl = shared.rego_bundle_query_entrypoint(self._interpreter._impl, self._bundle._impl, entrypoint)
+        return self._read_output(query, impl)
+
+    def _compiled_bundle(self) -> Any:
+        from enforcer import _cache
+
+        regopy = self._regopy
+        name = f"{_cache.policy_key(self._loaded, 'bundle', regopy.rego_version(), *_BUNDLED.values())}.rbb"
+        cached = _cache.path(name)
+        if cached is not None:
+            try:
+                return self._interpreter.load_bundle(str(cached), regopy.BundleFormat.Binary)
+            except regopy.RegoError:
+                pass  # an unreadable cache entry: compile again
+        try:
+            bundle = self._interpreter.build(None, list(_BUNDLED.values()))
+        except regopy.RegoError as error:
+            raise PolicyCompileError(_describe_error(str(error), self._modules)) from None
+        if not bundle.ok():
+            raise PolicyCompileError("the policies do not compile on the embedded engine")
+        temporary = _cache.temporary_path(name)
+        if temporary is not None:
+            try:
+                self._interpreter.save_bundle(str(temporary), bundle, regopy.BundleFormat.Binary)
+                _cache.publish(temporary, name)
+            except regopy.RegoError:
+                temporary.unlink(missing_ok=True)
+        return bundle
 
     def describe(self) -> str:
         return f"embedded (rego-cpp {self._regopy.rego_version()})"
@@ -51,11 +97,16 @@ class EmbeddedEngine(PolicyEngine):
                 self._interpreter.add_module(module.path, module.text)
             except self._regopy.RegoError as error:
                 raise PolicyCompileError(_describe_error(str(error), self._modules)) from None
+        self._bundle = None
+        self._loaded = [PolicyModule(path, text) for path, text in self._modules.items()]
 
     def query(self, query: str, input: Any = None) -> Any:
         shared = self._regopy.rego_shared
         if input is not None:
             self._interpreter.set_input_term(orjson.dumps(input).decode())
+        entrypoint = _BUNDLED.get(query)
+        if entrypoint is not None and self._decision_library_loaded():
+            return self._query_bundle(query, entrypoint)
         # rego-cpp answers "undefined" for a bare reference whose value is
         # `false` (OPA answers false): bind the value to a variable instead.
         wrapped = _REF.match(query) is not None
@@ -63,6 +114,11 @@ class EmbeddedEngine(PolicyEngine):
             impl = shared.rego_query(self._interpreter._impl, f"{_BINDING} := {query}" if wrapped else query)
         except self._regopy.RegoError as error:
             raise EngineError(f"embedded engine: {query}: {_describe_error(str(error), self._modules)}") from None
+        return self._read_output(query, impl, binding=_BINDING if wrapped else None)
+
+    def _read_output(self, query: str, impl: Any, *, binding: str | None = None) -> Any:
+        """The value of a query's output (freed here), or None when undefined."""
+        shared = self._regopy.rego_shared
         try:
             text = shared.rego_output_string(impl)
             ok = shared.rego_output_ok(impl)
@@ -80,8 +136,8 @@ class EmbeddedEngine(PolicyEngine):
             raise EngineError(f"embedded engine: {query}: unreadable result {text[:80]!r}") from None
         if isinstance(result, list):
             result = result[0] if result else {}
-        if wrapped:
-            return (result.get("bindings") or {}).get(_BINDING)
+        if binding is not None:
+            return (result.get("bindings") or {}).get(binding)
         expressions = result.get("expressions") or []
         return expressions[0] if expressions else None
 

@@ -44,7 +44,7 @@ class PolicyEngine(ABC):
         """A short description for reports: the engine name and version."""
         return self.name
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - an optional hook, not abstract
         """Release what the engine holds (processes, connections, pushed policies)."""
 
     def __enter__(self) -> PolicyEngine:

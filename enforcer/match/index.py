@@ -103,7 +103,9 @@ class MatchIndex:
         self._purl_filter = _literal_filter(path for _, path in self.purls)
         self._product_filter = (
             re.compile(
-                r"(?<![^\W_])(?:" + "|".join(sorted(map(re.escape, self.products), key=len, reverse=True)) + r")(?![^\W_])"
+                r"(?<![^\W_])(?:"
+                + "|".join(sorted(map(re.escape, self.products), key=len, reverse=True))
+                + r")(?![^\W_])"
             )
             if self.products
             else None
@@ -181,8 +183,7 @@ class MatchIndex:
             found: list[Hit] = []
             for host in norm.domains_in(raw):
                 for parent in norm.parent_domains(host):
-                    for number in self.domains.get(parent, ()):
-                        found.append((number, "domain", EXACT, parent))
+                    found.extend((number, "domain", EXACT, parent) for number in self.domains.get(parent, ()))
             hits = _unique(found)
             _remember(self._url_cache, raw, hits)
         return hits
@@ -196,8 +197,7 @@ class MatchIndex:
                 ptype, path, _ = parts
                 for prefix in norm.purl_prefixes(path):
                     for key in ((ptype, prefix), ("*", prefix)):
-                        for number in self.purls.get(key, ()):
-                            found.append((number, "purl", EXACT, f"pkg:{key[0]}/{prefix}"))
+                        found.extend((n, "purl", EXACT, f"pkg:{key[0]}/{prefix}") for n in self.purls.get(key, ()))
         if self.domains and "repository_url=" in raw:
             parts = norm.purl_path(raw)
             location = norm.repository_url(parts[2]) if parts else None
@@ -235,8 +235,7 @@ class MatchIndex:
                 group = unquote(group)
             if group:
                 for prefix in norm.purl_prefixes(group):
-                    for number in self.purl_paths.get(prefix, ()):
-                        found.append((number, "group", EXACT, prefix))
+                    found.extend((number, "group", EXACT, prefix) for number in self.purl_paths.get(prefix, ()))
             hits = _unique(found)
             _remember(self._group_cache, raw, hits)
         return hits
@@ -388,4 +387,3 @@ def _remember(cache: dict[str, tuple[Hit, ...]], raw: str, hits: tuple[Hit, ...]
     if len(cache) >= _CACHE_LIMIT:
         cache.clear()
     cache[raw] = hits
-

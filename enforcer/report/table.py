@@ -6,6 +6,11 @@ from enforcer._models import Finding, RunResult, SbomResult
 from enforcer.report.interface import Reporter
 
 _MAX_REASON = 90
+#: control characters (C0, DEL, C1, line and paragraph separators) -> visible escapes
+_CONTROL = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]
+}
 
 
 class TableReporter(Reporter):
@@ -19,7 +24,10 @@ class TableReporter(Reporter):
         if result.unused_waivers:
             lines.append(f"unused waivers (matched nothing): {', '.join(result.unused_waivers)}")
             lines.append("")
-        return "\n".join(lines).rstrip("\n") + "\n"
+        # Values come from the SBOM: a newline or an escape sequence in a name
+        # must not start a line of its own (a CI log would read "::error::..."
+        # there as a workflow command) nor drive the terminal.
+        return "\n".join(line.translate(_CONTROL) for line in lines).rstrip("\n") + "\n"
 
     def _sbom(self, sbom: SbomResult) -> list[str]:
         if sbom.error is not None:
@@ -31,8 +39,7 @@ class TableReporter(Reporter):
             header += f", {sbom.unreadable} unreadable"
         header += ")"
         lines = [header]
-        for warning in sbom.warnings:
-            lines.append(f"  warning: {warning}")
+        lines.extend(f"  warning: {warning}" for warning in sbom.warnings)
         if not sbom.findings:
             lines.append("  no banned vendor found")
             return lines

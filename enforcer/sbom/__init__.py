@@ -157,7 +157,8 @@ def detect(data: bytes, name: str, *, complete: bool = True) -> SbomLoader | Non
             if loader.probe(data):
                 return loader
         raise UnsupportedSbomError(
-            f"{name}: JSON, but not an SBOM this tool reads (no CycloneDX bomFormat, SPDX spdxVersion or SPDX 3 @context)"
+            f"{name}: JSON, but not an SBOM this tool reads"
+            " (no CycloneDX bomFormat, SPDX spdxVersion or SPDX 3 @context)"
         )
     if stripped[:1] == b"<":
         raise UnsupportedSbomError(f"{name}: XML, but not a CycloneDX or SPDX document this tool reads")
@@ -227,9 +228,7 @@ def find_sboms(paths: Iterable[str]) -> Iterator[str]:
     for path in paths:
         if path != "-" and os.path.isdir(path):
             found = sorted(
-                str(file)
-                for file in Path(path).rglob("*")
-                if file.is_file() and _looks_like_sbom(file.name)
+                str(file) for file in Path(path).rglob("*") if file.is_file() and _looks_like_sbom(file.name)
             )
             if not found:
                 raise SbomError(f"{path}: no SBOM files in this directory ({', '.join(SBOM_SUFFIXES)}, or .gz)")
@@ -243,4 +242,3 @@ def _looks_like_sbom(name: str) -> bool:
     if lower.endswith(".gz"):
         lower = lower[:-3]
     return lower.endswith(SBOM_SUFFIXES)
-

@@ -210,8 +210,7 @@ class CycloneDxJsonDocument(SbomDocument):
         while stack:
             service, parent = stack.pop()
             yield _service_record(service, number, parent)
-            for child in reversed(service.services or ()):
-                stack.append((child, number))
+            stack.extend((child, number) for child in reversed(service.services or ()))
             number += 1
 
     # -- the fast path -------------------------------------------------------
@@ -406,8 +405,16 @@ def _columns(flat: Sequence[Component]) -> list[Column]:
         ]
         if has_contacts:
             counts = lambda: [len(e.contact) if e is not None and e.contact else 0 for e in entities]  # noqa: E731
-            found.append(column(ORG, lambda: [k.name for e in entities if e is not None and e.contact for k in e.contact], counts))
-            found.append(column(URL, lambda: [k.email for e in entities if e is not None and e.contact for k in e.contact], counts))
+            found.append(
+                column(
+                    ORG, lambda: [k.name for e in entities if e is not None and e.contact for k in e.contact], counts
+                )
+            )
+            found.append(
+                column(
+                    URL, lambda: [k.email for e in entities if e is not None and e.contact for k in e.contact], counts
+                )
+            )
         return found
 
     columns = [
@@ -472,7 +479,7 @@ class CycloneDxJsonLoader(SbomLoader):
 
     def probe(self, data: bytes) -> bool:
         try:
-            return _PROBE.decode(data).bomFormat == "CycloneDX"
+            return bool(_PROBE.decode(data).bomFormat == "CycloneDX")
         except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
             return False
 
@@ -482,7 +489,9 @@ class CycloneDxJsonLoader(SbomLoader):
         except msgspec.ValidationError as error:  # a subclass of DecodeError: first
             message = str(error)
             if "length <=" in message:
-                raise SbomParseError(f"{path}: {_path_of(message)}: string longer than {MAX_STRING} characters") from None
+                raise SbomParseError(
+                    f"{path}: {_path_of(message)}: string longer than {MAX_STRING} characters"
+                ) from None
             return _load_lenient(data, path)
         except msgspec.DecodeError as error:
             raise SbomParseError(f"{path}: not valid JSON: {_locate(str(error), data)}") from None
@@ -496,7 +505,7 @@ class CycloneDxJsonLoader(SbomLoader):
 
 def _check_format(bom_format: str, spec_version: str, path: str) -> None:
     if bom_format != "CycloneDX":
-        raise SbomParseError(f"{path}: $.bomFormat: expected \"CycloneDX\", got {bom_format!r}")
+        raise SbomParseError(f'{path}: $.bomFormat: expected "CycloneDX", got {bom_format!r}')
 
 
 def _locate(message: str, data: bytes) -> str:

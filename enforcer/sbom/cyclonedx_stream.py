@@ -183,7 +183,9 @@ def _component_batches(stream: BinaryIO, path: str, offset: int) -> Generator[li
         batch, used = _decode_prefix(text, path)
         if batch is None:
             if not chunk:
-                raise SbomParseError(f"{path}: $.components: the array is not closed or not valid JSON near byte {offset}")
+                raise SbomParseError(
+                    f"{path}: $.components: the array is not closed or not valid JSON near byte {offset}"
+                )
             pending = data
             window *= 2  # a component larger than the window: read more
             continue

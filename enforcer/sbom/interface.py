@@ -78,7 +78,8 @@ class SbomDocument(ABC):
     def format_name(self) -> str:
         """A human name such as "CycloneDX 1.5 JSON"."""
         version = f" {self.spec_version}" if self.spec_version else ""
-        return f"{self.format}{version} {self.encoding.upper() if self.encoding in ('json', 'xml', 'yaml') else self.encoding}"
+        encoding = self.encoding.upper() if self.encoding in ("json", "xml", "yaml") else self.encoding
+        return f"{self.format}{version} {encoding}"
 
     @property
     @abstractmethod
@@ -111,7 +112,7 @@ class SbomDocument(ABC):
     def _dependency_chain(self, target: str) -> list[str] | None:
         if not self.dependencies or not self.roots:
             return None
-        previous: dict[str, str | None] = {root: None for root in self.roots}
+        previous: dict[str, str | None] = dict.fromkeys(self.roots)
         queue = deque(self.roots)
         while queue:
             ref = queue.popleft()

@@ -13,10 +13,10 @@ test_shipped_disabled_as_an_export_control if {
 
 # A disabled ban is never matched; its dates still read correctly in `policy list`.
 test_licence_requirement_from_2024_06_24 if {
-	gov_test.status(id, "2024-06-23").status == "upcoming"
-	gov_test.status(id, "2024-06-24").status == "active"
-	gov_test.status(id, "2024-06-24").phase.date == "2024-06-24"
-	gov_test.status(id, "2024-06-25").phase.effect == "deny"
+	gov_test.status_on(id, "2024-06-23").status == "upcoming"
+	gov_test.status_on(id, "2024-06-24").status == "active"
+	gov_test.status_on(id, "2024-06-24").phase.date == "2024-06-24"
+	gov_test.status_on(id, "2024-06-25").phase.effect == "deny"
 }
 
 test_scopes if {

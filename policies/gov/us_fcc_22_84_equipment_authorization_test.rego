@@ -38,8 +38,8 @@ test_fcc_25_71_from_2025_12_26 if {
 
 test_subsidies_alone_do_not_bind_before_the_bar if {
 	# In 2021 only the Covered List's subsidy rule applied, and only to telecom providers.
-	gov_test.decision("us-fcc-covered-list-2021-initial:huawei", "2021-06-01", ["us"]).in_scope == false
-	gov_test.decision("us-fcc-22-84-equipment-authorization:huawei", "2021-06-01", ["us"]).verdict == "allow"
+	gov_test.decision_on("us-fcc-covered-list-2021-initial:huawei", "2021-06-01", ["us"]).in_scope == false
+	gov_test.decision_on("us-fcc-22-84-equipment-authorization:huawei", "2021-06-01", ["us"]).verdict == "allow"
 }
 
 test_binds_everyone_importing_or_selling_in_the_us if {

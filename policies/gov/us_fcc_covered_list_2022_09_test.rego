@@ -23,6 +23,6 @@ test_pacnet_shipped_disabled_for_its_generic_names if {
 	ban.enabled == false
 	contains(ban.disabled_reason, "generic phrase")
 	ban.scopes == ["us-telecom"]
-	gov_test.status(pacnet, "2022-09-19").status == "upcoming"
-	gov_test.status(pacnet, "2022-09-20").phase.date == "2022-09-20"
+	gov_test.status_on(pacnet, "2022-09-19").status == "upcoming"
+	gov_test.status_on(pacnet, "2022-09-20").phase.date == "2022-09-20"
 }

@@ -20,7 +20,7 @@ test_procurement_ban_from_2027_12_23 if {
 
 test_not_yet_in_effect_in_2026 if {
 	every id in ids {
-		gov_test.decision(id, "2026-06-01", []).verdict == "allow"
+		gov_test.decision_on(id, "2026-06-01", []).verdict == "allow"
 	}
 }
 

@@ -14,7 +14,7 @@ test_in_force_on_2025_01_19 if {
 test_enforcement_paused_from_2025_01_20 if {
 	gov_test.on(id, "2025-01-20", "active", "2025-01-20", "warn")
 	gov_test.on(id, "2025-01-21", "active", "2025-01-20", "warn")
-	contains(gov_test.decision(id, "2025-02-01", []).reason, "E.O. 14166")
+	contains(gov_test.decision_on(id, "2025-02-01", []).reason, "E.O. 14166")
 }
 
 test_pause_extended_2025_04_04 if {

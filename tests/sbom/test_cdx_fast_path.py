@@ -152,7 +152,10 @@ def _component(draw_values: dict[str, str | None], children: list[dict[str, obje
     if draw_values.get("group"):
         component["group"] = draw_values["group"]
     if draw_values.get("org"):
-        component["supplier"] = {"name": draw_values["org"], "url": [draw_values["url"]] if draw_values.get("url") else []}
+        component["supplier"] = {
+            "name": draw_values["org"],
+            "url": [draw_values["url"]] if draw_values.get("url") else [],
+        }
         component["authors"] = [{"name": draw_values["org"], "email": "a@b.org"}]
     elif draw_values.get("url"):
         component["externalReferences"] = [{"type": "website", "url": draw_values["url"]}]

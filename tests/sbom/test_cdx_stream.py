@@ -43,15 +43,26 @@ def test_generated_sbom_in_small_windows(tmp_path):
 
 
 def test_pretty_printed_with_metadata_children_and_a_giant_component(tmp_path):
-    giant = {"type": "library", "name": "giant", "components": [{"type": "library", "name": f"c{i}"} for i in range(600)]}
+    giant = {
+        "type": "library",
+        "name": "giant",
+        "components": [{"type": "library", "name": f"c{i}"} for i in range(600)],
+    }
     document = {
         "bomFormat": "CycloneDX",
         "specVersion": "1.6",
-        "metadata": {"component": {"type": "application", "name": "app", "components": [{"type": "library", "name": "x"}]}},
+        "metadata": {
+            "component": {"type": "application", "name": "app", "components": [{"type": "library", "name": "x"}]}
+        },
         "components": [
             {"type": "library", "name": "a", "supplier": {"name": "AO Kaspersky Lab"}},
             giant,
-            {"type": "library", "name": "s", "description": "tricky },{ \"text\" ]", "purl": "pkg:maven/com.huawei.hms/push@1"},
+            {
+                "type": "library",
+                "name": "s",
+                "description": 'tricky },{ "text" ]',
+                "purl": "pkg:maven/com.huawei.hms/push@1",
+            },
         ],
         "services": [{"name": "svc", "provider": {"name": "Huawei Technologies Co., Ltd."}}],
         "dependencies": [{"ref": "a", "dependsOn": []}],
