@@ -193,3 +193,35 @@ def test_small_sbom_process(registry: Registry) -> None:
     registry.record(
         "check process 10 components", run.seconds, run.peak_mib, note="python -m enforcer check, whole pack"
     )
+
+
+# -- many SBOMs: --jobs 2 against --jobs 1 --------------------------------------------------------
+
+
+def _batch_dir(files: int, components: int) -> Path:
+    folder = DATA / f"batch-{files}x{components}"
+    marker = folder / ".complete"
+    if not marker.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        source = sbom(components)
+        data = source.read_bytes()
+        for number in range(files):
+            (folder / f"sbom-{number:04d}.cdx.json").write_bytes(data)
+        marker.write_text("ok")
+    return folder
+
+
+def test_batch_jobs(registry: Registry) -> None:
+    """1,000 SBOMs of 500 components: one process against two (this machine has 2 cores)."""
+    folder = _batch_dir(1000, 500)
+    outputs = {}
+    for jobs in (1, 2):
+        argv = [*ENFORCER, "check", str(folder), "--jobs", str(jobs), "--as-of", AS_OF.isoformat()]
+        argv += ["--format", "json", "--fail-on", "never"]
+        run = measure(argv, rounds=3)
+        assert run.returncode == 0
+        registry.record(f"batch jobs {jobs}", run.seconds, run.peak_mib, note="1,000 SBOMs x 500 components")
+        report = orjson.loads(run.stdout)
+        outputs[jobs] = [(s["path"], len(s["findings"])) for s in report["sboms"]]
+    registry.checks["batch: --jobs 2 reports the same findings as --jobs 1"] = outputs[1] == outputs[2]
+    assert outputs[1] == outputs[2]

@@ -20,8 +20,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TextIO
 
 from enforcer._errors import EnforcerError, SbomError
@@ -123,6 +121,9 @@ def match_many(
 
 def _match_forked(enforcer: Enforcer, files: list[str], workers: int) -> Iterable[Pending]:
     global _WORKER_ENFORCER
+    from concurrent.futures import ProcessPoolExecutor  # deferred: a one-file check never needs it
+    from concurrent.futures.process import BrokenProcessPool
+
     chunk = max(1, min(_MAX_CHUNK, math.ceil(len(files) / (workers * _CHUNKS_PER_WORKER))))
     _WORKER_ENFORCER = enforcer
     try:

@@ -92,11 +92,27 @@ def temporary_path(name: str) -> Path | None:
         return None
 
 
-def publish(temporary: Path, name: str) -> None:
+def publish(temporary: Path, name: str, *, checksum: bool = False) -> None:
+    """Move a finished temporary file into place (with a checksum beside it if asked)."""
     try:
+        if checksum:
+            write(f"{name}.sha256", _digest(temporary.read_bytes()).encode())
         os.replace(temporary, temporary.parent / name)
     except OSError:
         temporary.unlink(missing_ok=True)
+
+
+def intact(cached: Path) -> bool:
+    """True when a cached file still has the checksum written beside it."""
+    try:
+        expected = (cached.parent / f"{cached.name}.sha256").read_text().strip()
+        return expected == _digest(cached.read_bytes())
+    except OSError:
+        return False
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def remove(names: Iterable[str]) -> None:

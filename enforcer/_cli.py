@@ -441,12 +441,15 @@ def policy_test(
 
     The report has the layout of `opa test -v` either way; exit 1 when a test fails.
     """
-    from enforcer._policy import find_modules, shipped_policies
+    from enforcer._policy import decision_library, find_modules, shipped_policies, with_decision_library
     from enforcer.engine.opa_cli import find_opa
     from enforcer.engine.portability import run_embedded_tests, run_opa_tests, scan_modules
 
     targets = list(paths or ()) or [_guard(shipped_policies)]
-    modules = _guard(lambda: find_modules(targets, tests=True))
+    found = _guard(lambda: find_modules(targets, tests=True))
+    modules = _guard(lambda: with_decision_library(found))
+    if len(modules) > len(found):  # the tests ask the shipped decision library
+        targets.append(decision_library())
     binary = None if embedded else find_opa(str(opa_binary) if opa_binary else None)
     if binary is not None:
         report = _guard(lambda: run_opa_tests(binary, [str(target) for target in targets]))

@@ -10,6 +10,7 @@ JSON), validated the same way.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +72,26 @@ def find_modules(paths: Sequence[Path | str], *, tests: bool = False) -> list[Po
             seen.add(module.path)
             unique.append(module)
     return unique
+
+
+_DECIDE_PACKAGE = re.compile(r"(?m)^package\s+enforcer\s*$")
+_DECIDE_RULE = re.compile(r"(?m)^decide\s*:?=")
+
+
+def decision_library() -> Path:
+    """The shipped decision library (policies/enforcer/decide.rego)."""
+    return shipped_policies() / "enforcer" / "decide.rego"
+
+
+def with_decision_library(modules: list[PolicyModule]) -> list[PolicyModule]:
+    """The modules, plus the shipped decision library if none of them defines `data.enforcer.decide`.
+
+    A team's own policy directory then holds only its bans (and waivers):
+    `--policy my-bans/` works without repeating `--policy policies/enforcer`.
+    """
+    if any(_DECIDE_PACKAGE.search(m.text) and _DECIDE_RULE.search(m.text) for m in modules):
+        return modules
+    return [*modules, *find_modules([decision_library()])]
 
 
 def load_bans(engine: PolicyEngine, modules: Sequence[PolicyModule]) -> list[Ban]:
@@ -264,7 +285,7 @@ def check_policies(
     from enforcer.engine.opa_cli import find_opa, opa_check
     from enforcer.engine.portability import decision_problems, scan_modules
 
-    modules = find_modules(list(paths) or [shipped_policies()])
+    modules = with_decision_library(find_modules(list(paths) or [shipped_policies()]))
     engine = create_engine(engine_name, **engine_options)
     report = PolicyCheck(engine=engine.describe(), modules=modules)
     with engine:

@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 
 from enforcer import __version__, _cache
-from enforcer._errors import EngineError, SbomError
+from enforcer._errors import EngineError, PolicyError, SbomError
 from enforcer._models import (
     Ban,
     BanInfo,
@@ -32,7 +32,15 @@ from enforcer._models import (
     Waiver,
     WaiverInfo,
 )
-from enforcer._policy import DECIDE_QUERY, STATUS_QUERY, find_modules, load_bans, load_waivers, shipped_policies
+from enforcer._policy import (
+    DECIDE_QUERY,
+    STATUS_QUERY,
+    find_modules,
+    load_bans,
+    load_waivers,
+    shipped_policies,
+    with_decision_library,
+)
 from enforcer.engine import create_engine
 from enforcer.engine.interface import PolicyEngine, PolicyModule
 from enforcer.match.index import MatchIndex, RawFinding
@@ -72,12 +80,19 @@ class Enforcer:
         self.options = options
         self.started_at = _started_at()
         paths = list(options.policies) or [shipped_policies()]
-        self.modules: list[PolicyModule] = find_modules(paths)
+        self.modules: list[PolicyModule] = with_decision_library(find_modules(paths))
         self.engine = engine or create_engine(options.engine, **options.engine_options)
         self.engine.load(self.modules)
         tables = _TableQueries.for_engine(self.engine, self.modules)
-        self.bans: list[Ban] = load_bans(tables, self.modules)
-        self.waivers: list[Waiver] = load_waivers(tables, self.modules, options.waivers)
+        try:
+            self.bans: list[Ban] = load_bans(tables, self.modules)
+            self.waivers: list[Waiver] = load_waivers(tables, self.modules, options.waivers)
+        except PolicyError:
+            if not tables.from_cache:
+                raise
+            tables = _TableQueries(self.engine, tables.cache_name, None)  # a damaged entry: ask again, rewrite it
+            self.bans = load_bans(tables, self.modules)
+            self.waivers = load_waivers(tables, self.modules, options.waivers)
         tables.remember()
         self.index = MatchIndex.build(self.bans)
         self._ban_input = {ban.id: ban.model_dump(mode="json", by_alias=True) for ban in self.bans}
@@ -317,6 +332,14 @@ class _TableQueries(PolicyEngine):
         except orjson.JSONDecodeError:
             cached = None
         return cls(engine, name, cached if isinstance(cached, dict) else None)
+
+    @property
+    def from_cache(self) -> bool:
+        return self._cached is not None
+
+    @property
+    def cache_name(self) -> str | None:
+        return self._cache_name
 
     def load(self, modules: Sequence[PolicyModule]) -> None:
         raise NotImplementedError("the table queries use an engine that is already loaded")

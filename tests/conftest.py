@@ -34,6 +34,12 @@ def need(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests use a cache of their own, never the user's ~/.cache/enforcer."""
+    os.environ["ENFORCER_CACHE_DIR"] = str(tmp_path_factory.mktemp("enforcer-cache"))
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.is_dir():

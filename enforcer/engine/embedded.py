@@ -67,7 +67,9 @@ class EmbeddedEngine(PolicyEngine):
         regopy = self._regopy
         name = f"{_cache.policy_key(self._loaded, 'bundle', regopy.rego_version(), *_BUNDLED.values())}.rbb"
         cached = _cache.path(name)
-        if cached is not None:
+        if cached is not None and _cache.intact(cached):
+            # rego-cpp trusts a bundle file blindly (a damaged one crashes the
+            # process), so only a file whose checksum matches is loaded
             try:
                 return self._interpreter.load_bundle(str(cached), regopy.BundleFormat.Binary)
             except regopy.RegoError:
@@ -82,7 +84,7 @@ class EmbeddedEngine(PolicyEngine):
         if temporary is not None:
             try:
                 self._interpreter.save_bundle(str(temporary), bundle, regopy.BundleFormat.Binary)
-                _cache.publish(temporary, name)
+                _cache.publish(temporary, name, checksum=True)
             except regopy.RegoError:
                 temporary.unlink(missing_ok=True)
         return bundle

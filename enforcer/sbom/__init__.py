@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import functools
 import gc
+import importlib
 import os
 import sys
 import zlib
@@ -39,27 +40,33 @@ _HEAD = 1 << 16
 SBOM_SUFFIXES = (".json", ".xml", ".spdx", ".cdx", ".yaml", ".yml", ".rdf", ".tv", ".jsonld", ".bom")
 
 
-@functools.cache
-def loaders() -> tuple[SbomLoader, ...]:
-    """Every loader, in the order their sniffers are tried (imported on first use)."""
-    from enforcer.sbom.cyclonedx_json import CycloneDxJsonLoader
-    from enforcer.sbom.cyclonedx_xml import CycloneDxXmlLoader
-    from enforcer.sbom.spdx3 import Spdx3JsonLdLoader
-    from enforcer.sbom.spdx_json import SpdxJsonLoader, SpdxYamlLoader
-    from enforcer.sbom.spdx_rdf import SpdxRdfLoader
-    from enforcer.sbom.spdx_tagvalue import SpdxTagValueLoader
-    from enforcer.sbom.spdx_xml import SpdxXmlLoader
+#: every loader, in the order their sniffers are tried: (module, class)
+_LOADERS = (
+    ("enforcer.sbom.cyclonedx_json", "CycloneDxJsonLoader"),
+    ("enforcer.sbom.cyclonedx_xml", "CycloneDxXmlLoader"),
+    ("enforcer.sbom.spdx_json", "SpdxJsonLoader"),
+    ("enforcer.sbom.spdx3", "Spdx3JsonLdLoader"),
+    ("enforcer.sbom.spdx_tagvalue", "SpdxTagValueLoader"),
+    ("enforcer.sbom.spdx_json", "SpdxYamlLoader"),
+    ("enforcer.sbom.spdx_xml", "SpdxXmlLoader"),
+    ("enforcer.sbom.spdx_rdf", "SpdxRdfLoader"),
+)
 
-    return (
-        CycloneDxJsonLoader(),
-        CycloneDxXmlLoader(),
-        SpdxJsonLoader(),
-        Spdx3JsonLdLoader(),
-        SpdxTagValueLoader(),
-        SpdxYamlLoader(),
-        SpdxXmlLoader(),
-        SpdxRdfLoader(),
-    )
+
+@functools.cache
+def _loader(module: str, name: str) -> SbomLoader:
+    loader: SbomLoader = getattr(importlib.import_module(module), name)()
+    return loader
+
+
+def loaders() -> Iterator[SbomLoader]:
+    """Every loader, in the order their sniffers are tried.
+
+    Each loader's module is imported when it is first reached, so checking a
+    CycloneDX JSON file does not import the XML, YAML and SPDX parsers.
+    """
+    for module, name in _LOADERS:
+        yield _loader(module, name)
 
 
 def read_source(path: str) -> tuple[str, bytes]:

@@ -11,6 +11,10 @@
 # (`with input.as_of as ...`), never as a whole: rego-cpp crashes on
 # `with input as {...}` over the decision library. Every `with` is in
 # `decide_one` and `ban_status_on`; the instruments' files have none.
+# No helper shares its name with a function of data.enforcer (hence
+# `decision_on`, `status_on`, `in_scope_of`): when two packages have
+# functions of one name with different numbers of arguments, rego-cpp can
+# fail to compile the program, or crash.
 package gov_test
 
 import rego.v1
