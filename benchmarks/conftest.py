@@ -94,16 +94,41 @@ def measure(argv: Sequence[str], rounds: int, env: dict[str, str] | None = None)
     return ProcessRun(middle.seconds, max(run.peak_mib for run in runs), middle.stdout, middle.returncode)
 
 
+# A tiny launcher between this (large) process and the measured command: a
+# forked child's peak resident set starts at its parent's, so the command is
+# forked from a fresh, small Python instead, which reports the command's own
+# peak (wait4) on the file descriptor it is given.
+_LAUNCHER = """
+import os, sys
+report = int(sys.argv[1])
+pid = os.fork()
+if pid == 0:
+    os.close(report)
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+os.write(report, f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}".encode())
+"""
+
+
 def _run_with_rusage(argv: Sequence[str], env: dict[str, str] | None) -> ProcessRun:
+    read_end, write_end = os.pipe()
     start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-c", _LAUNCHER, str(write_end), *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        pass_fds=(write_end,),
+    )
+    os.close(write_end)
     stdout = process.stdout.read() if process.stdout is not None else b""
-    _, status, usage = os.wait4(process.pid, 0)
+    process.wait()
     seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
+    with os.fdopen(read_end, "rb") as report:
+        code, maxrss = report.read().decode().split()
     if process.stdout is not None:
         process.stdout.close()
-    return ProcessRun(seconds, usage.ru_maxrss / 1024, stdout, process.returncode)
+    return ProcessRun(seconds, int(maxrss) / 1024, stdout, int(code))
 
 
 # -- targets --------------------------------------------------------------------------

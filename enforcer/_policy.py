@@ -25,6 +25,7 @@ from enforcer.engine.interface import PolicyEngine, PolicyModule
 BANS_QUERY = "data.enforcer.bans.bans"
 WAIVERS_QUERY = "data.enforcer.waivers.waivers"
 DECIDE_QUERY = "data.enforcer.decide"
+DECISIONS_QUERY = "data.enforcer.decisions"
 STATUS_QUERY = "data.enforcer.ban_status"
 
 _BAN = TypeAdapter(Ban)

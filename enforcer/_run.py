@@ -34,6 +34,7 @@ from enforcer._models import (
 )
 from enforcer._policy import (
     DECIDE_QUERY,
+    DECISIONS_QUERY,
     STATUS_QUERY,
     find_modules,
     load_bans,
@@ -48,6 +49,8 @@ from enforcer.sbom import find_sboms, load
 from enforcer.sbom.interface import SbomDocument
 
 _RANK = {Confidence.EXACT: 0, Confidence.STRONG: 1, Confidence.WEAK: 2}
+#: keep the first SBOM document of a run alive (set by the CLI, which exits without freeing)
+_RETAIN = os.environ.get("ENFORCER_RETAIN_DOCUMENTS") == "1"
 
 
 @dataclass
@@ -95,10 +98,16 @@ class Enforcer:
             self.waivers = load_waivers(tables, self.modules, options.waivers)
         tables.remember()
         self.index = MatchIndex.build(self.bans)
-        self._ban_input = {ban.id: ban.model_dump(mode="json", by_alias=True) for ban in self.bans}
+        # what the decision library reads of a ban: its phases and scopes
+        self._ban_input = {
+            ban.id: ban.model_dump(mode="json", by_alias=True, include={"id", "vendor", "phases", "scopes"})
+            for ban in self.bans
+        }
         self._waiver_input = [waiver.model_dump(mode="json") for waiver in self.waivers]
         #: ids of the waivers that covered at least one finding of this run
         self._covering: set[str] = set()
+        self._use_array = True
+        self._retained: list[SbomDocument] = []
 
     def close(self) -> None:
         self.engine.close()
@@ -114,7 +123,12 @@ class Enforcer:
     def match_path(self, path: str) -> Pending:
         """Load and match one SBOM; an unreadable file becomes an error result."""
         try:
-            return self.match_document(load(path, stream=self.options.stream))
+            document = load(path, stream=self.options.stream)
+            if _RETAIN and not self._retained:
+                # the CLI exits without freeing memory: dropping a large SBOM
+                # object by object here would only cost time (one is enough)
+                self._retained.append(document)
+            return self.match_document(document)
         except SbomError as error:  # a streamed SBOM can fail while it is matched
             return Pending(SbomResult(path="<stdin>" if path == "-" else path, error=str(error)), [])
 
@@ -135,24 +149,24 @@ class Enforcer:
         self, document: SbomDocument, findings: list[RawFinding]
     ) -> list[tuple[ComponentInfo, int, list[MatchEvidence], Confidence]]:
         grouped: list[tuple[ComponentInfo, int, list[MatchEvidence], Confidence]] = []
-        for finding in findings:
+        paths = document.record_paths([finding.record for finding in findings])
+        for finding, path in zip(findings, paths, strict=True):
             record = finding.record
-            component = ComponentInfo(
+            # built from the enforcer's own values: no validation needed
+            component = ComponentInfo.model_construct(
                 ref=record.ref,
                 name=record.name,
                 version=record.version,
                 purl=record.purl,
-                path=document.record_path(record),
+                path=path,
             )
             by_ban: dict[int, list[MatchEvidence]] = {}
-            for number, matcher, confidence, key, field_name, raw in finding.evidence:
+            for number, matcher, confidence, key, field_name, raw in dict.fromkeys(finding.evidence):
                 alias = self.index.alias(number, matcher, key)
-                evidence = MatchEvidence(
+                evidence = MatchEvidence.model_construct(
                     field=field_name, value=raw, key=key, matcher=matcher, confidence=confidence, alias=alias
                 )
-                items = by_ban.setdefault(number, [])
-                if evidence not in items:
-                    items.append(evidence)
+                by_ban.setdefault(number, []).append(evidence)
             for number, items in sorted(by_ban.items()):
                 items.sort(key=lambda e: (_RANK[e.confidence], e.matcher, e.field, e.value))
                 best = min((e.confidence for e in items), key=_RANK.__getitem__)
@@ -192,10 +206,7 @@ class Enforcer:
         batch = self.engine.decide_batch or len(findings_input) or 1
         for start in range(0, len(findings_input), batch):
             chunk = findings_input[start : start + batch]
-            answer = self.engine.query(DECIDE_QUERY, self.decision_input(chunk)) or {}
-            if not isinstance(answer, dict):
-                raise EngineError(f"{DECIDE_QUERY} must be an object keyed by finding id")
-            decisions.update(answer)
+            decisions.update(self._ask(chunk))
         for decision in decisions.values():
             if isinstance(decision, dict):
                 self._covering.update(decision.get("covered_by") or ())
@@ -215,6 +226,28 @@ class Enforcer:
             findings.sort(key=_finding_order)
             results.append(item.result.model_copy(update={"findings": findings, "out_of_scope": out_of_scope}))
         return results
+
+    def _ask(self, findings: list[dict[str, Any]]) -> dict[str, Any]:
+        """The decisions for some findings, by finding id.
+
+        `data.enforcer.decisions` (the same decisions as an array, in input
+        order) is asked first: engines build arrays faster than objects. A
+        decision library without it is asked for `data.enforcer.decide`.
+        """
+        request = self.decision_input(findings)
+        if self._use_array:
+            answer = self.engine.query(DECISIONS_QUERY, request)
+            if isinstance(answer, list) and len(answer) == len(findings):
+                return {finding["id"]: decision for finding, decision in zip(findings, answer, strict=True)}
+            if answer is not None:
+                raise EngineError(f"{DECISIONS_QUERY} must be an array with one decision per finding")
+            self._use_array = False
+        answer = self.engine.query(DECIDE_QUERY, request)
+        if answer is None:
+            return {}
+        if not isinstance(answer, dict):
+            raise EngineError(f"{DECIDE_QUERY} must be an object keyed by finding id")
+        return answer
 
     def decision_input(self, findings: list[dict[str, Any]]) -> dict[str, Any]:
         """The input of `data.enforcer.decide`: the findings, and the bans they name.

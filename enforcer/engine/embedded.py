@@ -22,7 +22,7 @@ _MESSAGE = re.compile(r"\(errormsg (\d+):")
 _REF = re.compile(r'^(?:data|input)(?:\.[A-Za-z_][A-Za-z0-9_]*|\["[^"\\]*"\])*$')
 _BINDING = "__enforcer_value"
 #: queries answered from a compiled bundle: query -> bundle entrypoint
-_BUNDLED = {"data.enforcer.decide": "enforcer/decide"}
+_BUNDLED = {"data.enforcer.decide": "enforcer/decide", "data.enforcer.decisions": "enforcer/decisions"}
 
 
 class EmbeddedEngine(PolicyEngine):
@@ -31,7 +31,7 @@ class EmbeddedEngine(PolicyEngine):
     name = "embedded"
     # rego-cpp stops a query after a fixed number of statements ("Maximum
     # statement count reached"): large result sets are decided in batches.
-    decide_batch = 500
+    decide_batch = 2000
 
     def __init__(self) -> None:
         import regopy  # deferred: loading the shared library costs time
@@ -45,6 +45,13 @@ class EmbeddedEngine(PolicyEngine):
         self._loaded: list[PolicyModule] = []
         self._bundle: Any = None
 
+    def _set_input(self, value: Any) -> None:
+        text = orjson.dumps(value)
+        if len(text) < 1 << 16:
+            self._interpreter.set_input_term(text.decode())
+        else:
+            self._interpreter.set_input(self._regopy.Input(value))
+
     # -- compiled bundles ------------------------------------------------------
     #
     # rego-cpp compiles every module again for each query. The decision, asked
@@ -52,7 +59,10 @@ class EmbeddedEngine(PolicyEngine):
     # cache, keyed by the modules, for the next run); other queries compile.
 
     def _decision_library_loaded(self) -> bool:
-        return any("package enforcer\n" in text and "\ndecide :=" in text for text in self._modules.values())
+        return any(
+            "package enforcer\n" in text and "\ndecide :=" in text and "\ndecisions :=" in text
+            for text in self._modules.values()
+        )
 
     def _query_bundle(self, query: str, entrypoint: str) -> Any:
         if self._bundle is None:
@@ -105,7 +115,9 @@ class EmbeddedEngine(PolicyEngine):
     def query(self, query: str, input: Any = None) -> Any:
         shared = self._regopy.rego_shared
         if input is not None:
-            self._interpreter.set_input_term(orjson.dumps(input).decode())
+            # a JSON text is parsed by rego-cpp's Rego parser, which is slow on
+            # large inputs; for those, an input built through the C API is faster
+            self._set_input(input)
         entrypoint = _BUNDLED.get(query)
         if entrypoint is not None and self._decision_library_loaded():
             return self._query_bundle(query, entrypoint)

@@ -9,6 +9,8 @@ Every XML SBOM goes through `parse_xml`, which
 - builds a small tree of only the elements a loader asks for (`keep`): the
   rest of the document (licence texts, evidence, signatures, extensions) is
   skipped as it streams past, so memory follows what the matcher reads;
+  elements a loader names `bare` are kept with their attributes only (their
+  text and children are skipped too);
 - bounds the nesting depth and the length of every kept text, and says where
   (line and column) a limit was hit.
 """
@@ -75,9 +77,10 @@ def split_tag(tag: str) -> tuple[str, str]:
 class _PrunedTreeBuilder:
     """An ElementTree parser target that keeps only the elements `keep` accepts."""
 
-    def __init__(self, path: str, keep: KeepRule, max_text: int) -> None:
+    def __init__(self, path: str, keep: KeepRule, max_text: int, bare: frozenset[str] = frozenset()) -> None:
         self.path = path
         self.keep = keep
+        self.bare = bare
         self.max_text = max_text
         self.root: XmlNode | None = None
         self.stack: list[XmlNode] = []
@@ -104,6 +107,9 @@ class _PrunedTreeBuilder:
             self.stack[-1].children.append(node)
         else:
             self.root = node
+        if self.stack and name in self.bare:
+            self.skipping = 1  # attributes only: its text and children are skipped
+            return
         self.stack.append(node)
 
     def end(self, tag: str) -> None:
@@ -135,9 +141,9 @@ class _PrunedTreeBuilder:
         return self.root
 
 
-def parse_xml(data: bytes, path: str, keep: KeepRule, *, max_text: int) -> XmlNode:
+def parse_xml(data: bytes, path: str, keep: KeepRule, *, max_text: int, bare: frozenset[str] = frozenset()) -> XmlNode:
     """Parse an XML document safely into a pruned tree; raise `SbomParseError` with one line."""
-    builder = _PrunedTreeBuilder(path, keep, max_text)
+    builder = _PrunedTreeBuilder(path, keep, max_text, bare)
     parser = DefusedXMLParser(
         target=builder, encoding=_override_encoding(data), forbid_dtd=True, forbid_entities=True, forbid_external=True
     )

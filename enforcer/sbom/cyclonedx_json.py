@@ -15,7 +15,9 @@ unreadable, and a broken top level (``components`` not an array) is an error.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import operator
 from collections.abc import Callable, Iterator, Sequence
 from typing import Annotated, Any
 
@@ -24,7 +26,7 @@ import orjson
 
 from enforcer._errors import SbomParseError
 from enforcer.match.index import MatchIndex, ScanResult
-from enforcer.match.prefilter import Column, Values, candidate_rows
+from enforcer.match.prefilter import Column, candidate_rows
 from enforcer.sbom._cdx_checks import spec_warnings
 from enforcer.sbom.interface import (
     CPE,
@@ -135,7 +137,6 @@ class CycloneDxJsonDocument(SbomDocument):
         super().__init__(path, bom.specVersion)
         self.bom = bom
         self._count: int | None = None
-        self._labels: dict[str, str] | None = None
         for dependency in bom.dependencies or ():
             if dependency.ref and dependency.dependsOn:
                 self.dependencies[dependency.ref] = list(dependency.dependsOn)
@@ -158,15 +159,20 @@ class CycloneDxJsonDocument(SbomDocument):
         return self._count
 
     def label_of(self, ref: str) -> str:
-        if self._labels is None:
-            labels: dict[str, str] = {}
-            metadata = self.bom.metadata
-            roots = [metadata.component] if metadata is not None and metadata.component is not None else []
-            for component, _, _, _ in _walk([*roots, *(self.bom.components or ())], 0, -1):
-                if component.bom_ref:
-                    labels.setdefault(component.bom_ref, _label(component))
-            self._labels = labels
-        return self._labels.get(ref, ref)
+        return self.labels_for({ref}).get(ref, ref)
+
+    def labels_for(self, refs: set[str]) -> dict[str, str]:
+        """name@version of the components with these bom-refs (the first of each), in one pass."""
+        metadata = self.bom.metadata
+        roots = [metadata.component] if metadata is not None and metadata.component is not None else []
+        top = [*roots, *(self.bom.components or ())]
+        found = {c.bom_ref: c for c in reversed(top) if c.bom_ref in refs}
+        for parent in top:
+            if parent.components:
+                for component, _, _, _ in _walk(parent.components, 0, -1):
+                    if component.bom_ref in refs and component.bom_ref not in found:
+                        found[component.bom_ref] = component
+        return {ref: _label(component) for ref, component in found.items() if ref is not None}
 
     # -- the generic path: flat records ------------------------------------
     #
@@ -240,7 +246,7 @@ def scan_components(components: Sequence[Component], index: MatchIndex, start: i
     matcher, so the result equals matching every record.
     """
     walked: list[tuple[Component, int, int, tuple[str, ...]]] | None = None
-    if any(component.components for component in components):
+    if any(map(_COMPONENTS_OF, components)):
         walked = list(_walk(components, start, -1))
         flat: Sequence[Component] = [item[0] for item in walked]
     else:
@@ -379,75 +385,75 @@ def _service_record(service: Service, index: int, parent: int) -> ComponentRecor
 def _columns(flat: Sequence[Component]) -> list[Column]:
     """The identity values of the components, a column per field (as `_component_values` reads them).
 
-    Plain comprehensions, one per field: the cheapest way to touch a field of
-    every component from Python. Columns of lists (URLs, hashes, authors) get
-    their row numbers from the per-component counts, only when asked.
+    Built with `map`, `attrgetter` and `chain`, which touch a field of every
+    component without running Python code per component. Columns of lists
+    (URLs, hashes, authors) find the row of a value from the per-component
+    counts, only when a value needs it.
     """
-    suppliers = [c.supplier for c in flat]
-    makers = [c.manufacturer for c in flat]
-    has_makers = any(m is not None for m in makers)
-    has_authors = any(c.authors for c in flat)
-    has_contacts = any(e is not None and e.contact for e in suppliers) or (
-        has_makers and any(e is not None and e.contact for e in makers)
-    )
+    suppliers = list(map(_SUPPLIER, flat))
+    makers = list(map(_MANUFACTURER, flat))
+    has_makers = any(makers)
+    has_authors = any(map(_AUTHORS, flat))
+    has_contacts = any(_field(suppliers, "contact")) or (has_makers and any(_field(makers, "contact")))
 
-    def column(kind: str, values: Callable[[], Values], counts: Callable[[], list[int]]) -> Column:
-        return Column(kind, values, lambda: _repeat_rows(counts()))
+    def listed(kind: str, lists: Callable[[], list[Any]], value: str) -> Column:
+        """A column of `value` of every element of the per-component lists."""
+        getter = operator.attrgetter(value)
+        return Column(
+            kind,
+            lambda: list(map(getter, itertools.chain.from_iterable(filter(None, lists())))),
+            lambda positions: _rows_of(lists(), positions),
+        )
 
     def entity_columns(entities: list[Entity | None]) -> list[Column]:
         found = [
-            Column(ORG, lambda: [e.name if e is not None else None for e in entities]),
-            column(
+            Column(ORG, lambda: _field(entities, "name")),
+            Column(
                 URL,
-                lambda: [u for e in entities if e is not None and e.url for u in e.url],
-                lambda: [len(e.url) if e is not None and e.url else 0 for e in entities],
+                lambda: list(itertools.chain.from_iterable(filter(None, _field(entities, "url")))),
+                lambda positions: _rows_of(_field(entities, "url"), positions),
             ),
         ]
         if has_contacts:
-            counts = lambda: [len(e.contact) if e is not None and e.contact else 0 for e in entities]  # noqa: E731
-            found.append(
-                column(
-                    ORG, lambda: [k.name for e in entities if e is not None and e.contact for k in e.contact], counts
-                )
-            )
-            found.append(
-                column(
-                    URL, lambda: [k.email for e in entities if e is not None and e.contact for k in e.contact], counts
-                )
-            )
+            found.append(listed(ORG, lambda: _field(entities, "contact"), "name"))
+            found.append(listed(URL, lambda: _field(entities, "contact"), "email"))
         return found
 
     columns = [
-        Column(NAME, lambda: [c.name for c in flat]),
-        Column(GROUP, lambda: [c.group for c in flat]),
-        Column(PURL, lambda: [c.purl for c in flat]),
-        Column(CPE, lambda: [c.cpe for c in flat]),
-        Column(ORG, lambda: [c.publisher for c in flat]),
-        Column(ORG, lambda: [c.author for c in flat]),
-        column(
-            URL,
-            lambda: [r.url for c in flat if c.externalReferences for r in c.externalReferences],
-            lambda: [len(c.externalReferences) if c.externalReferences else 0 for c in flat],
-        ),
-        column(
-            HASH,
-            lambda: [h.content for c in flat if c.hashes for h in c.hashes],
-            lambda: [len(c.hashes) if c.hashes else 0 for c in flat],
-        ),
+        Column(NAME, lambda: list(map(_NAME, flat))),
+        Column(GROUP, lambda: list(map(_GROUP, flat))),
+        Column(PURL, lambda: list(map(_PURL, flat))),
+        Column(CPE, lambda: list(map(_CPE, flat))),
+        Column(ORG, lambda: list(map(_PUBLISHER, flat))),
+        Column(ORG, lambda: list(map(_AUTHOR, flat))),
+        listed(URL, lambda: list(map(_REFERENCES, flat)), "url"),
+        listed(HASH, lambda: list(map(_HASHES, flat)), "content"),
         *entity_columns(suppliers),
     ]
     if has_makers:
         columns += entity_columns(makers)
     if has_authors:
-        counts = lambda: [len(c.authors) if c.authors else 0 for c in flat]  # noqa: E731
-        columns.append(column(ORG, lambda: [a.name for c in flat if c.authors for a in c.authors], counts))
-        columns.append(column(URL, lambda: [a.email for c in flat if c.authors for a in c.authors], counts))
+        columns.append(listed(ORG, lambda: list(map(_AUTHORS, flat)), "name"))
+        columns.append(listed(URL, lambda: list(map(_AUTHORS, flat)), "email"))
     return columns
 
 
-def _repeat_rows(counts: list[int]) -> list[int]:
-    """Row numbers for a flattened column: row i repeated counts[i] times."""
-    return list(itertools.chain.from_iterable(map(itertools.repeat, range(len(counts)), counts)))
+_COMPONENTS_OF = operator.attrgetter("components")
+_NAME, _GROUP, _PURL, _CPE = (operator.attrgetter(name) for name in ("name", "group", "purl", "cpe"))
+_PUBLISHER, _AUTHOR, _AUTHORS = (operator.attrgetter(name) for name in ("publisher", "author", "authors"))
+_SUPPLIER, _MANUFACTURER = operator.attrgetter("supplier"), operator.attrgetter("manufacturer")
+_REFERENCES, _HASHES = operator.attrgetter("externalReferences"), operator.attrgetter("hashes")
+
+
+def _field(items: list[Any], name: str) -> list[Any]:
+    """`item.name` for every item, None where the item is None."""
+    return list(map(getattr, items, itertools.repeat(name), itertools.repeat(None)))
+
+
+def _rows_of(lists: list[Any], positions: list[int]) -> list[int]:
+    """The rows of some values of a flattened column of lists (row i holds len(lists[i]) values)."""
+    ends = list(itertools.accumulate(len(items) if items else 0 for items in lists))
+    return [bisect.bisect_right(ends, position) for position in positions]
 
 
 def _identified(component: Component) -> bool:
@@ -499,7 +505,7 @@ class CycloneDxJsonLoader(SbomLoader):
             raise SbomParseError(f"{path}: JSON nested too deeply to be an SBOM") from None
         _check_format(bom.bomFormat, bom.specVersion, path)
         document = CycloneDxJsonDocument(path, bom)
-        document.warnings.extend(spec_warnings(bom))
+        document.warnings.extend(spec_warnings(bom, data=data))
         return document
 
 
@@ -567,7 +573,7 @@ def _load_lenient(data: bytes, path: str) -> CycloneDxJsonDocument:
     )
     document = CycloneDxJsonDocument(path, bom)
     document.warnings.extend(warnings)
-    document.warnings.extend(spec_warnings(bom))
+    document.warnings.extend(spec_warnings(bom, data=data))
     document.unreadable = unreadable
     return document
 

@@ -52,7 +52,6 @@ TAIL_LIMIT = 256 << 20
 HEAD_LIMIT = 64 << 20
 
 _COMPONENTS_KEY = re.compile(rb'"components"\s*:\s*\[')
-_CUT = re.compile(rb"\}\s*(?=[,\]])")
 _COMPONENTS = msgspec.json.Decoder(list[Component])
 _BOM = msgspec.json.Decoder(Bom)
 
@@ -162,75 +161,132 @@ def _decode_head(data: bytes, path: str) -> tuple[Bom, int]:
     raise SbomParseError(f"{path}: no top-level components array in the first {HEAD_LIMIT >> 20} MiB; cannot stream it")
 
 
+_LEADING = re.compile(rb"\s*,?\s*")
+_OPEN, _CLOSE = ord("["), ord("]")
+
+
 def _component_batches(stream: BinaryIO, path: str, offset: int) -> Generator[list[Component], None, int]:
-    """Decode the component array a window at a time; return the offset just after it."""
-    pending = b""
+    """Decode the component array a window at a time; return the offset just after it.
+
+    `buffer[0]` is reserved: the byte before the first component becomes `[`
+    and the byte after the last one `]` while the decoder reads the run in
+    place, so no window is copied to be decoded.
+    """
+    buffer = bytearray(b" ")
+    base = offset - 1  # file offset of buffer[0]
     window = WINDOW
     while True:
         chunk = stream.read(window)
-        data = pending + chunk
-        text = data.lstrip()
-        skipped = len(data) - len(text)
-        if text[:1] == b",":
-            text = text[1:].lstrip()
-            skipped = len(data) - len(text)
-        if text[:1] == b"]":
-            return offset + skipped + 1  # the end of the array
-        if not text and not chunk:
+        buffer += chunk
+        leading = _LEADING.match(buffer, 1)
+        start = leading.end() if leading is not None else 1
+        if start < len(buffer) and buffer[start] == _CLOSE:
+            return base + start + 1  # the end of the array
+        if start >= len(buffer) and not chunk:
             raise SbomParseError(f"{path}: $.components: the array is not closed (the file is truncated)")
-        if text[:1] not in (b"{", b""):
-            raise SbomParseError(f"{path}: $.components: expected a component at byte {offset + skipped}")
-        batch, used = _decode_prefix(text, path)
+        if start < len(buffer) and buffer[start] != ord("{"):
+            raise SbomParseError(f"{path}: $.components: expected a component at byte {base + start}")
+        batch, end = _decode_run(buffer, start, path)
         if batch is None:
             if not chunk:
                 raise SbomParseError(
-                    f"{path}: $.components: the array is not closed or not valid JSON near byte {offset}"
+                    f"{path}: $.components: the array is not closed or not valid JSON near byte {base + start}"
                 )
-            pending = data
             window *= 2  # a component larger than the window: read more
             continue
         yield batch
         window = WINDOW
-        offset += skipped + used
-        pending = data[skipped + used :]
+        base += end - 1
+        del buffer[1:end]
 
 
 _TRAILING = re.compile(r"trailing characters \(byte (\d+)\)")
 
 
-def _array_closed_at(message: str, text: bytes) -> int | None:
-    """Where `[` + text + `]` decoded a whole array and found more: the text offset of its `]`."""
-    match = _TRAILING.search(message)
-    if match is None:
-        return None
-    close = text.rfind(b"]", 0, int(match.group(1)))
-    return close if close > 0 else None
+def _decode_run(buffer: bytearray, start: int, path: str) -> tuple[list[Component] | None, int]:
+    """Decode the longest run of whole components from `buffer[start:]`; (batch, end of the run).
 
-
-def _decode_prefix(text: bytes, path: str) -> tuple[list[Component] | None, int]:
-    """The longest prefix of `text` that is a run of whole components, decoded."""
-    cuts = [match.start() + 1 for match in _CUT.finditer(text)]
-    attempts = 0
-    position = len(cuts) - 1
-    while position >= 0 and attempts < 48:
-        cut = cuts[position]
-        try:
-            return _COMPONENTS.decode(b"[" + text[:cut] + b"]"), cut
-        except msgspec.ValidationError as error:
-            raise SbomParseError(f"{path}: $.components: {error}") from None
-        except msgspec.DecodeError as error:
-            end = _array_closed_at(str(error), text)
-            if end is not None and 0 < end < cut and text[end : end + 1] == b"]":
-                # the cut was past the end of the array: decode up to its `]`
-                try:
-                    return _COMPONENTS.decode(b"[" + text[:end] + b"]"), end
-                except msgspec.DecodeError:
-                    pass
-            attempts += 1
-            position = position - 1 if attempts < 8 else position // 2
-            continue
-        except RecursionError:
-            attempts += 1
-            # back off geometrically: a failed cut usually sits inside one big component
-            position = position - 1 if attempts < 8 else position // 2
+    Candidates are found walking back from the end: a `}` followed by `,` or
+    `]` where the brackets before it balance (counted with `count`, ignoring
+    strings, so only a guess); the decoder then proves or refutes it. A
+    bracket inside a string can make the count wrong: then the candidates are
+    tried without it.
+    """
+    view = memoryview(buffer)
+    before = buffer[start - 1]
+    buffer[start - 1] = _OPEN
+    try:
+        for balanced_only in (True, False):
+            attempts = 0
+            for cut in _cuts_from_the_end(buffer, start, balanced_only):
+                batch = _decode_in_place(buffer, view, start, cut, path)
+                if batch is None:
+                    attempts += 1
+                    if attempts >= 16:
+                        break
+                    continue
+                if isinstance(batch, int):  # the array ended before the cut
+                    closed = batch
+                    batch = _decode_in_place(buffer, view, start, closed, path)
+                    if isinstance(batch, list):
+                        return batch, closed
+                    continue
+                return batch, cut
+    finally:
+        buffer[start - 1] = before
+        view.release()
     return None, 0
+
+
+def _decode_in_place(
+    buffer: bytearray, view: memoryview, start: int, cut: int, path: str
+) -> list[Component] | int | None:
+    """Decode `[` + buffer[start:cut] + `]` in place: the components, or where the array closed, or None."""
+    saved = buffer[cut]  # a cut is always followed by `,` or `]`
+    buffer[cut] = _CLOSE
+    try:
+        return _COMPONENTS.decode(view[start - 1 : cut + 1])
+    except msgspec.ValidationError as error:
+        raise SbomParseError(f"{path}: $.components: {error}") from None
+    except msgspec.DecodeError as error:
+        match = _TRAILING.search(str(error))
+        if match is not None:
+            close = buffer.rfind(b"]", start, start - 1 + int(match.group(1)))
+            if start < close < cut:
+                return close
+        return None
+    except RecursionError:
+        return None
+    finally:
+        buffer[cut] = saved
+
+
+def _depth(buffer: bytearray, start: int, end: int) -> int:
+    """Opening minus closing brackets in a piece of JSON (strings not excluded)."""
+    return (
+        buffer.count(b"{", start, end)
+        + buffer.count(b"[", start, end)
+        - buffer.count(b"}", start, end)
+        - buffer.count(b"]", start, end)
+    )
+
+
+def _cuts_from_the_end(buffer: bytearray, start: int, balanced_only: bool) -> Iterator[int]:
+    """Positions just after a `}` followed by `,` or `]`, last first.
+
+    With `balanced_only`, only those where the brackets of `buffer[start:cut]`
+    balance: a component list that starts with `{` ends there.
+    """
+    position = len(buffer)
+    depth = _depth(buffer, start, position)  # of buffer[start:position]
+    while True:
+        brace = buffer.rfind(b"}", start, position)
+        if brace < 0:
+            return
+        cut = brace + 1
+        depth -= _depth(buffer, cut, position)  # now of buffer[start:cut]
+        after = bytes(buffer[cut : cut + 64]).lstrip()[:1]
+        if after in (b",", b"]") and (depth == 0 or not balanced_only):
+            yield cut
+        position = brace
+        depth += 1  # buffer[start:brace] no longer holds this `}`

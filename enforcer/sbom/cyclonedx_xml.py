@@ -20,7 +20,7 @@ from typing import Any
 import msgspec
 
 from enforcer._errors import SbomParseError
-from enforcer.sbom._cdx_checks import spec_warnings
+from enforcer.sbom._cdx_checks import XML_BARE, XML_CHECKED, spec_warnings
 from enforcer.sbom._xml import XmlNode, parse_xml
 from enforcer.sbom.cyclonedx_json import MAX_STRING, Bom, CycloneDxJsonDocument
 from enforcer.sbom.interface import SbomLoader
@@ -67,6 +67,11 @@ _KEEP: dict[str, frozenset[str]] = {
     "dependencies": frozenset({"dependency"}),
     "dependency": frozenset({"dependency"}),
 }
+#: ... and the elements the specification checks read (licences, properties, scope, ...).
+_KEEP = {
+    name: _KEEP.get(name, frozenset()) | XML_CHECKED.get(name, frozenset())
+    for name in _KEEP.keys() | XML_CHECKED.keys()
+}
 
 
 def _keep(parent: XmlNode, namespace: str, name: str) -> bool:
@@ -85,7 +90,7 @@ class CycloneDxXmlLoader(SbomLoader):
         return head.lstrip()[:1] == b"<" and b"cyclonedx.org/schema/bom" in head
 
     def load(self, data: bytes, path: str) -> CycloneDxXmlDocument:
-        root = parse_xml(data, path, _keep, max_text=MAX_STRING)
+        root = parse_xml(data, path, _keep, max_text=MAX_STRING, bare=XML_BARE)
         if root.name != "bom":
             raise SbomParseError(f"{path}: root element <{root.name}>: expected <bom> for CycloneDX XML")
         version = root.namespace.removeprefix(NAMESPACE)
@@ -107,7 +112,7 @@ class CycloneDxXmlLoader(SbomLoader):
         except msgspec.ValidationError as error:  # pragma: no cover - the tree only holds strings
             raise SbomParseError(f"{path}: {error}") from None
         document = CycloneDxXmlDocument(path, bom)
-        document.warnings.extend(spec_warnings(bom))
+        document.warnings.extend(spec_warnings(bom, xml=root))
         return document
 
 

@@ -98,37 +98,60 @@ class SbomDocument(ABC):
         """A readable label (name@version) for a component reference."""
         return ref
 
+    def labels_for(self, refs: set[str]) -> dict[str, str]:
+        """Labels for many refs at once (loaders may do this in one pass)."""
+        return {ref: self.label_of(ref) for ref in refs}
+
     def record_path(self, record: ComponentRecord) -> list[str]:
-        """The chain from the SBOM's root to the component, as labels.
+        """The chain from the SBOM's root to the component, as labels."""
+        return self.record_paths([record])[0]
+
+    def record_paths(self, records: list[ComponentRecord]) -> list[list[str]]:
+        """For each record, the chain from the SBOM's root to it, as labels.
 
         The dependency graph is used when it reaches the component from a root;
         otherwise the nesting of components.
         """
-        chain = self._dependency_chain(record.ref) if record.ref else None
-        if chain and len(chain) > 1:
-            return [self.label_of(ref) for ref in chain[:-1]] + [record.label()]
-        return [*record.ancestors, record.label()]
+        chains = [self._dependency_chain(record.ref) if record.ref else None for record in records]
+        needed = {ref for chain in chains if chain and len(chain) > 1 for ref in chain[:-1]}
+        labels = self.labels_for(needed) if needed else {}
+        paths = []
+        for record, chain in zip(records, chains, strict=True):
+            if chain and len(chain) > 1:
+                paths.append([labels.get(ref, ref) for ref in chain[:-1]] + [record.label()])
+            else:
+                paths.append([*record.ancestors, record.label()])
+        return paths
 
     def _dependency_chain(self, target: str) -> list[str] | None:
+        """The shortest chain of refs from a root to `target` in the dependency graph."""
         if not self.dependencies or not self.roots:
             return None
-        previous: dict[str, str | None] = dict.fromkeys(self.roots)
-        queue = deque(self.roots)
-        while queue:
-            ref = queue.popleft()
-            if ref == target:
-                chain = []
-                node: str | None = ref
-                while node is not None:
-                    chain.append(node)
-                    node = previous[node]
-                chain.reverse()
-                return chain
-            for child in self.dependencies.get(ref, ()):
-                if child not in previous:
-                    previous[child] = ref
-                    queue.append(child)
-        return None
+        parents = self._graph_parents()
+        if target not in parents:
+            return None
+        chain = []
+        node: str | None = target
+        while node is not None:
+            chain.append(node)
+            node = parents[node]
+        chain.reverse()
+        return chain
+
+    def _graph_parents(self) -> dict[str, str | None]:
+        """For every ref the roots reach, the ref it is first reached from (one walk, kept)."""
+        parents: dict[str, str | None] | None = getattr(self, "_parents", None)
+        if parents is None:
+            parents = dict.fromkeys(self.roots)
+            queue = deque(self.roots)
+            while queue:
+                ref = queue.popleft()
+                for child in self.dependencies.get(ref, ()):
+                    if child not in parents:
+                        parents[child] = ref
+                        queue.append(child)
+            self._parents = parents
+        return parents
 
 
 class SbomLoader(ABC):

@@ -19,7 +19,8 @@
 #                evaluate the whole ban table again); without it, the whole
 #                table from data
 #
-#   Output, data.enforcer.decide: {finding id: decision}, where a decision is
+#   Output, data.enforcer.decide: {finding id: decision} (and the same as an
+#   array in input order, data.enforcer.decisions), where a decision is
 #     {"verdict": "deny" | "warn" | "allow", "in_scope": bool, "reason": str,
 #      "phase": {"effect", "date", "summary"} | null,
 #      "waiver": {"id", "status", "expires", "reason", "approved_by"} | null,
@@ -37,6 +38,11 @@ _bans := input.bans if {
 bans_by_id := {ban.id: ban | some ban in _bans}
 
 decide := {finding.id: decision(finding) | some finding in input.findings}
+
+# The same decisions, as an array in the order of input.findings. The enforcer
+# asks for this one: rego-cpp builds a large object in quadratic time, an
+# array in linear time.
+decisions := [decision(finding) | some finding in input.findings]
 
 # Each ban's status on the as-of date, computed once per query.
 _status_by_id := {ban.id: status(ban, input.as_of, input.warn_days) | some ban in _bans}
