@@ -156,7 +156,7 @@ def _bom_problems(bom: Bom) -> list[str]:
 
 
 def _looks_valid(bom: Bom) -> bool:
-    """The quick pass every SBOM takes: no paths, no strings built; False at the first problem."""
+    """The quick pass every SBOM takes: no paths built; False at the first problem."""
     seen: set[str] = set()
     digests: list[str] = []  # checked for hex digits at the end, all at once
     stack = (bom.components or [])[:CHECKED_COMPONENTS][::-1]
@@ -597,7 +597,7 @@ class _JsonWalk:
         if (
             self.version >= _V1_6
             and len(entries) > 1
-            and any(isinstance(entry, dict) and "expression" in entry for _, entry in entries)
+            and any(isinstance(entry, dict) and entry.get("expression") is not None for _, entry in entries)
         ):
             self.add(where, _EXPRESSION_ALONE)
         for at, item in entries:
@@ -606,7 +606,7 @@ class _JsonWalk:
                 continue
             expression = self.string(f"{at}.expression", entry.get("expression"))
             licence = self.object(f"{at}.license", entry.get("license"))
-            if "license" in entry and "expression" in entry:
+            if entry.get("license") is not None and entry.get("expression") is not None:
                 self.add(at, _ENTRY_BOTH)
             elif licence is None and expression is None:
                 self.add(at, _ENTRY_NEITHER)
@@ -614,7 +614,7 @@ class _JsonWalk:
                 continue
             spdx = self.string(f"{at}.license.id", licence.get("id"))
             name = self.string(f"{at}.license.name", licence.get("name"))
-            if "id" in licence and "name" in licence:
+            if licence.get("id") is not None and licence.get("name") is not None:
                 self.add(f"{at}.license", _LICENCE_ID_AND_NAME)
             elif spdx is None and name is None:
                 self.add(f"{at}.license", _LICENCE_NEITHER)

@@ -14,7 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from enforcer.sbom import _cdx_checks, load
 
@@ -424,3 +427,66 @@ def test_the_spdx_ids_cover_the_cyclonedx_enumeration(shared):
     assert len(enumeration) > 800
     assert set(enumeration) <= _cdx_checks.SPDX_IDS
     assert "Apache-2" not in _cdx_checks.SPDX_IDS
+
+
+_ids = st.sampled_from(["MIT", "Apache-2.0", "Classpath-exception-2.0", "Apache-2", "mit"])
+_licence = st.fixed_dictionaries(
+    {},
+    optional={
+        "id": _ids,
+        "name": st.sampled_from(["Acme", ""]),
+        "text": st.fixed_dictionaries(
+            {"content": st.just("x")}, optional={"encoding": st.sampled_from(["base64", "base85"])}
+        ),
+        "properties": st.lists(
+            st.fixed_dictionaries({}, optional={"name": st.just("n"), "value": st.just("name")}), max_size=2
+        ),
+    },
+)
+_entry = st.fixed_dictionaries({}, optional={"license": _licence, "expression": st.sampled_from(["MIT", "MIT OR X"])})
+_json_component = st.fixed_dictionaries(
+    {"type": st.just("library"), "name": st.just("c")},
+    optional={
+        "scope": st.sampled_from(["required", "optional", "excluded", "foo"]),
+        "licenses": st.lists(_entry, max_size=3),
+        "swid": st.fixed_dictionaries({}, optional={"tagId": st.just("t"), "name": st.just("n")}),
+        "properties": st.lists(
+            st.fixed_dictionaries({}, optional={"name": st.just("n"), "value": st.just("{v}")}), max_size=3
+        ),
+        "pedigree": st.fixed_dictionaries(
+            {},
+            optional={
+                "patches": st.lists(
+                    st.fixed_dictionaries({}, optional={"type": st.sampled_from(["backport", "x"])}), max_size=2
+                )
+            },
+        ),
+    },
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    version=st.sampled_from(["1.4", "1.5", "1.6", "1.7"]),
+    components=st.lists(_json_component, max_size=4),
+    metadata_licences=st.lists(_entry, max_size=2),
+)
+def test_the_quick_form_passes_exactly_what_the_messages_find_clean(version, components, metadata_licences):
+    """The typed decode and the walk that writes the messages agree on every document.
+
+    The quick form may only err on the safe side, and only where a property
+    value holds a brace (it counts braces): then the walk runs and finds nothing.
+    """
+    bom = _json_bom(version, components=components, metadata={"licenses": metadata_licences})
+    data = json.dumps(bom).encode()
+    parsed = _cdx_checks._version(version)
+    try:
+        quick = _cdx_checks._looks_clean(_cdx_checks._DOCUMENT.decode(data), parsed)
+    except msgspec.ValidationError:
+        quick = False
+    problems: list[str] = []
+    _cdx_checks._JsonWalk(parsed, problems).document(json.loads(data))
+    if quick:
+        assert problems == []
+    elif b"{v}" not in data:
+        assert problems, "the quick form failed a clean document"
