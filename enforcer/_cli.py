@@ -237,7 +237,7 @@ def check(
         bool | None,
         typer.Option(
             "--stream/--no-stream",
-            help="Read CycloneDX JSON a window at a time, in bounded memory. Default: for files over 1 GiB.",
+            help="Read CycloneDX JSON a window at a time, in bounded memory. Default: for files over 256 MiB.",
             show_default=False,
         ),
     ] = None,

@@ -95,7 +95,8 @@ def _relevant(index: MatchIndex, kind: str) -> bool:
 def _needle_positions(index: MatchIndex, kind: str, values: Values) -> list[int]:
     """Positions of the values that contain a needle of `kind`, or a marker."""
     needles, markers = index.needles(kind)
-    texts: Sequence[str] = [value or "" for value in values] if None in values else values  # type: ignore[assignment]
+    # None becomes "None": a few more letters to search can only add suspects
+    texts: Sequence[str] = list(map(str, values)) if None in values else values  # type: ignore[assignment]
     suspects: set[int] = set()
     joined = "\n".join(texts)
     if "%" in joined and kind in (PURL, CPE):

@@ -214,6 +214,8 @@ def _maybe_stream(path: str, *, force: bool) -> SbomDocument | None:
             head = file.read(_HEAD)
     except OSError:
         return None  # read_source reports it
+    if head[:2] != b"\x1f\x8b":
+        detect(_to_utf8(head, path, partial=True), path, complete=False)  # the same refusals as a whole read
     if head[:2] == b"\x1f\x8b" or head.startswith(codecs.BOM_UTF8) or not CycloneDxJsonLoader().sniff(head):
         if force:
             raise UnsupportedSbomError(f"{path}: --stream reads plain (not compressed) CycloneDX JSON only")

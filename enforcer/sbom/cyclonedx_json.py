@@ -55,8 +55,8 @@ class Entity(msgspec.Struct, gc=False):
     """An OrganizationalEntity: supplier, manufacturer, manufacture, provider."""
 
     name: Str | None = None
-    url: tuple[Str, ...] | None = None
-    contact: tuple[Contact, ...] | None = None
+    url: tuple[Str, ...] | None = ()
+    contact: tuple[Contact, ...] | None = ()
 
 
 class Hash(msgspec.Struct, gc=False):
@@ -81,10 +81,10 @@ class Component(msgspec.Struct, gc=False):
     manufacturer: Entity | None = None
     publisher: Str | None = None
     author: Str | None = None
-    authors: tuple[Contact, ...] | None = None
-    hashes: tuple[Hash, ...] | None = None
-    externalReferences: tuple[ExternalReference, ...] | None = None
-    components: tuple[Component, ...] | None = None
+    authors: tuple[Contact, ...] | None = ()
+    hashes: tuple[Hash, ...] | None = ()
+    externalReferences: tuple[ExternalReference, ...] | None = ()
+    components: tuple[Component, ...] | None = ()
 
 
 class Service(msgspec.Struct, gc=False):
@@ -452,7 +452,11 @@ def _field(items: list[Any], name: str) -> list[Any]:
 
 def _rows_of(lists: list[Any], positions: list[int]) -> list[int]:
     """The rows of some values of a flattened column of lists (row i holds len(lists[i]) values)."""
-    ends = list(itertools.accumulate(len(items) if items else 0 for items in lists))
+    try:
+        lengths: Any = map(len, lists)  # the structs default to (): no None unless the SBOM says null
+        ends = list(itertools.accumulate(lengths))
+    except TypeError:
+        ends = list(itertools.accumulate([len(items) if items else 0 for items in lists]))
     return [bisect.bisect_right(ends, position) for position in positions]
 
 

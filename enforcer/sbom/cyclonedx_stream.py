@@ -43,7 +43,7 @@ from enforcer.sbom.cyclonedx_json import (
 from enforcer.sbom.interface import ComponentRecord
 
 #: files above this size (bytes) are streamed
-STREAM_THRESHOLD = int(os.environ.get("ENFORCER_STREAM_THRESHOLD", str(1 << 30)))
+STREAM_THRESHOLD = int(os.environ.get("ENFORCER_STREAM_THRESHOLD", str(256 << 20)))
 #: bytes decoded at a time
 WINDOW = int(os.environ.get("ENFORCER_STREAM_WINDOW", str(32 << 20)))
 #: the part after the component array is decoded only below this size
@@ -262,13 +262,12 @@ def _decode_in_place(
 
 
 def _depth(buffer: bytearray, start: int, end: int) -> int:
-    """Opening minus closing brackets in a piece of JSON (strings not excluded)."""
-    return (
-        buffer.count(b"{", start, end)
-        + buffer.count(b"[", start, end)
-        - buffer.count(b"}", start, end)
-        - buffer.count(b"]", start, end)
-    )
+    """Opening minus closing braces in a piece of JSON (strings not excluded).
+
+    Braces suffice: every byte of a component lies inside the component's
+    own braces, so the count is 0 only between top-level components.
+    """
+    return buffer.count(b"{", start, end) - buffer.count(b"}", start, end)
 
 
 def _cuts_from_the_end(buffer: bytearray, start: int, balanced_only: bool) -> Iterator[int]:
