@@ -17,10 +17,9 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from enforcer import __version__
+from enforcer._choices import ListingFormat, QueryKind
 from enforcer._errors import EnforcerError
-from enforcer._listing import ListingFormat
 from enforcer._models import FailOn, RunResult
-from enforcer._vendor import QueryKind
 from enforcer.engine import EngineChoice
 from enforcer.report import ReportFormat, reporter_for
 

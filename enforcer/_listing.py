@@ -11,13 +11,13 @@ verdicts of `enforcer check` never disagree: `active` (a phase is in effect),
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import orjson
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from enforcer._choices import ListingFormat
 from enforcer._errors import EngineError
 from enforcer._models import Ban, PhaseInfo
 from enforcer._policy import STATUS_QUERY
@@ -27,13 +27,6 @@ if TYPE_CHECKING:
 
 #: Statuses in the order the listing counts them.
 STATUSES = ("active", "upcoming", "not-yet", "inactive", "ended", "disabled")
-
-
-class ListingFormat(enum.StrEnum):
-    """The `--format` choices of `enforcer policy list` and `enforcer vendor`."""
-
-    TABLE = "table"
-    JSON = "json"
 
 
 class BanStatus(BaseModel):

@@ -108,6 +108,7 @@ class Enforcer:
         self._covering: set[str] = set()
         self._use_array = True
         self._retained: list[SbomDocument] = []
+        self._phases: dict[bytes, PhaseInfo] = {}
 
     def close(self) -> None:
         self.engine.close()
@@ -271,18 +272,27 @@ class Enforcer:
         try:
             phase = decision.get("phase")
             waiver = decision.get("waiver")
-            return Finding(
+            # the parts that come from Rego are validated; the rest is the enforcer's own
+            return Finding.model_construct(
                 component=component,
                 ban=ban.id,
                 vendor=ban.vendor,
                 verdict=Verdict(decision["verdict"]),
-                phase=PhaseInfo.model_validate(phase) if phase else None,
+                phase=self._phase_info(phase) if phase else None,
                 reason=str(decision.get("reason", "")),
                 matches=evidence,
                 waiver=WaiverInfo.model_validate(waiver) if waiver else None,
             )
-        except (KeyError, ValueError) as error:
+        except (KeyError, ValueError, TypeError) as error:
             raise EngineError(f"{DECIDE_QUERY} returned a malformed decision for ban {ban.id!r}: {error}") from None
+
+    def _phase_info(self, phase: Any) -> PhaseInfo:
+        """A decision's phase, validated once per distinct phase (many findings share one)."""
+        key = orjson.dumps(phase, option=orjson.OPT_SORT_KEYS)
+        info = self._phases.get(key)
+        if info is None:
+            info = self._phases[key] = PhaseInfo.model_validate(phase)
+        return info
 
     def ban_status(self) -> dict[str, Any]:
         """Each ban's status on the as-of date (active, upcoming, not-yet, ended)."""

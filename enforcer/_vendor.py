@@ -12,7 +12,6 @@ match are listed too, without a verdict.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -20,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from pydantic import BaseModel, ConfigDict
 
+from enforcer._choices import ListingFormat, QueryKind
 from enforcer._errors import EnforcerError
-from enforcer._listing import ListingFormat
 from enforcer._models import Confidence, MatchEvidence, PhaseInfo, WaiverInfo
 from enforcer.match import normalise as norm
 from enforcer.match.index import MatchIndex
@@ -34,17 +33,6 @@ _HEX = re.compile(r"[0-9a-fA-F]{32,128}")
 _EMAIL = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
 #: Statuses from worst to mildest; the spot check's verdict is the worst.
 _ORDER = ("deny", "warn", "waived", "allow", "out-of-scope", "disabled")
-
-
-class QueryKind(enum.StrEnum):
-    """What the spot-check query is (`--kind`; `auto` detects it)."""
-
-    AUTO = "auto"
-    ORGANIZATION = "organization"
-    DOMAIN = "domain"
-    PURL = "purl"
-    CPE = "cpe"
-    HASH = "hash"
 
 
 class SpotCheckError(EnforcerError):

@@ -112,7 +112,7 @@ in_scope(ban, scopes) if {
 
 # -- the verdict before waivers ----------------------------------------------
 
-_base(ban, finding, st) := {
+_base(ban, weak, st) := {
 	"verdict": "allow",
 	"in_scope": false,
 	"phase": null,
@@ -127,7 +127,7 @@ _base(ban, finding, st) := {
 	"reason": sprintf("product name only; %s since %s: %s", [st.phase.effect, st.phase.date, st.phase.summary]),
 } if {
 	st.status == "active"
-	finding.confidence == "weak"
+	weak
 } else := {
 	"verdict": st.phase.effect,
 	"in_scope": true,
@@ -232,10 +232,12 @@ _expired_waiver(covering) := waiver if {
 # -- the decision --------------------------------------------------------------
 
 # enforcer: portable: object.union merges flat objects here (no key holds an object on both sides).
-decision(finding) := result if {
+decision(finding) := _plain[finding.ban][_strength(finding)] if {
+	count(input.waivers) == 0
+} else := result if {
 	ban := bans_by_id[finding.ban]
 	covering := [w | some w in input.waivers; covers(w, finding)]
-	base := _base(ban, finding, _status_by_id[finding.ban])
+	base := _base(ban, _strength(finding) == "weak", _status_by_id[finding.ban])
 	result := object.union(_waived(base, covering), {"covered_by": sort([w.id | some w in covering])})
 } else := {
 	"verdict": "allow",
@@ -245,6 +247,21 @@ decision(finding) := result if {
 	"covered_by": [],
 	"reason": sprintf("unknown ban \"%v\"", [finding.ban]),
 }
+
+# Without waivers a decision depends only on the ban and on whether the match
+# is weak: worked out once per ban, not once per finding.
+# enforcer: portable: object.union merges flat objects here (no key holds an object on both sides).
+_plain := {ban.id: {
+	"exact": object.union(_base(ban, false, st), {"waiver": null, "covered_by": []}),
+	"weak": object.union(_base(ban, true, st), {"waiver": null, "covered_by": []}),
+} |
+	some ban in _bans
+	st := _status_by_id[ban.id]
+}
+
+_strength(finding) := "weak" if finding.confidence == "weak"
+
+else := "exact"
 
 # enforcer: portable: object.union merges flat objects here (no key holds an object on both sides).
 _waived(base, covering) := object.union(base, {
