@@ -15,7 +15,6 @@ import os
 import platform
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,20 +98,21 @@ def measure(argv: Sequence[str], rounds: int, env: dict[str, str] | None = None)
 # forked from a fresh, small Python instead, which reports the command's own
 # peak (wait4) on the file descriptor it is given.
 _LAUNCHER = """
-import os, sys
+import os, sys, time
 report = int(sys.argv[1])
+start = time.perf_counter()
 pid = os.fork()
 if pid == 0:
     os.close(report)
     os.execvp(sys.argv[2], sys.argv[2:])
 _, status, usage = os.wait4(pid, 0)
-os.write(report, f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}".encode())
+seconds = time.perf_counter() - start
+os.write(report, f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss} {seconds}".encode())
 """
 
 
 def _run_with_rusage(argv: Sequence[str], env: dict[str, str] | None) -> ProcessRun:
     read_end, write_end = os.pipe()
-    start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-c", _LAUNCHER, str(write_end), *argv],
         stdout=subprocess.PIPE,
@@ -123,12 +123,12 @@ def _run_with_rusage(argv: Sequence[str], env: dict[str, str] | None) -> Process
     os.close(write_end)
     stdout = process.stdout.read() if process.stdout is not None else b""
     process.wait()
-    seconds = time.perf_counter() - start
     with os.fdopen(read_end, "rb") as report:
-        code, maxrss = report.read().decode().split()
+        code, maxrss, seconds = report.read().decode().split()
     if process.stdout is not None:
         process.stdout.close()
-    return ProcessRun(seconds, int(maxrss) / 1024, stdout, int(code))
+    # the command's own wall time, from its fork to its exit: not the launcher's start-up
+    return ProcessRun(float(seconds), int(maxrss) / 1024, stdout, int(code))
 
 
 # -- targets --------------------------------------------------------------------------

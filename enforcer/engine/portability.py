@@ -175,7 +175,48 @@ def scan_modules(modules: Sequence[PolicyModule]) -> list[PortabilityIssue]:
                 "`some k, v in xs` inside a comprehension does not parse on the embedded engine (Invalid"
                 " collection); write `v := xs[k]` instead",
             )
+    issues.extend(_arity_clashes(modules))
     issues.sort(key=lambda issue: (issue.path, issue.line, issue.rule))
+    return issues
+
+
+_FUNCTION_HEAD = re.compile(r"^([A-Za-z_]\w*)\(([^()\n]*)\)\s*(?::=|=|if\b|\{)", re.MULTILINE)
+_PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
+
+
+def _arity_clashes(modules: Sequence[PolicyModule]) -> list[PortabilityIssue]:
+    """Functions of one name with different numbers of arguments in different packages.
+
+    OPA keeps them apart; rego-cpp compiles the whole program at once and
+    fails on them ("Unable to unify due to cycle") or crashes.
+    """
+    arities: dict[str, dict[int, tuple[str, str, int]]] = {}
+    for module in modules:
+        text = _code_only(module.text)
+        package_match = _PACKAGE.search(text)
+        package = package_match.group(1) if package_match else ""
+        for match in _FUNCTION_HEAD.finditer(text):
+            name, arguments = match.group(1), match.group(2).strip()
+            arity = len([a for a in arguments.split(",") if a.strip()]) if arguments else 0
+            line = text.count("\n", 0, match.start()) + 1
+            arities.setdefault(name, {}).setdefault(arity, (package, module.path, line))
+    issues = []
+    for name, by_arity in arities.items():
+        packages = {package for package, _, _ in by_arity.values()}
+        if len(by_arity) > 1 and len(packages) > 1:
+            for arity, (package, path, line) in sorted(by_arity.items()):
+                others = ", ".join(f"{p}.{name}/{a}" for a, (p, _, _) in sorted(by_arity.items()) if a != arity)
+                issues.append(
+                    PortabilityIssue(
+                        path,
+                        line,
+                        "function-arity",
+                        "error",
+                        f"{package}.{name}/{arity} shares its name with {others}: the embedded engine fails"
+                        ' ("Unable to unify due to cycle") or crashes on functions of one name with different'
+                        " numbers of arguments; rename one",
+                    )
+                )
     return issues
 
 
