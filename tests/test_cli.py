@@ -233,3 +233,21 @@ def test_missing_policy_path(cli, tmp_path):
     result, lines = _bad(cli, "check", KASPERSKY_SBOM, "--policy", tmp_path / "none")
     assert result.exit_code == 3
     assert lines == [f"enforcer: error: {tmp_path / 'none'}: no such file or directory"]
+
+
+def test_every_real_cyclonedx_json_sbom_is_checked(cli, shared):
+    """Each real CycloneDX JSON SBOM is checked without error; the malformed one says where it breaks."""
+    checked = 0
+    for path in sorted((shared / "sboms" / "real").rglob("*.json")):
+        if b'"bomFormat"' not in path.read_bytes()[:4096]:
+            continue
+        result = cli("check", path, "--as-of", "2024-10-01", "--format", "json")
+        if path.name.startswith("mandrel-"):
+            assert result.exit_code == 3
+            assert "not valid JSON: trailing comma in array (line 101, column 7)" in result.stderr
+            continue
+        assert result.exit_code in (0, 1), f"{path}: {result.stderr}"
+        sbom = json.loads(result.stdout)["sboms"][0]
+        assert sbom["error"] is None and sbom["components"] > 0, path
+        checked += 1
+    assert checked >= 17
