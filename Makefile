@@ -15,10 +15,12 @@ help:
 	@echo "make lint    ruff, mypy (strict), opa check --strict, opa fmt"
 	@echo "make bench   benchmarks (figures go to BENCHMARKS.md by hand)"
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml native/Cargo.toml native/Cargo.lock native/pyproject.toml $(wildcard native/src/*.rs)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	@# the native scanner (Rust, built with cargo through maturin); without it the enforcer runs in pure Python
+	$(PY) -m pip install --quiet ./native
 	touch $@
 
 dev: $(VENV)/.installed

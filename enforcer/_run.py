@@ -124,7 +124,7 @@ class Enforcer:
     def match_path(self, path: str) -> Pending:
         """Load and match one SBOM; an unreadable file becomes an error result."""
         try:
-            document = load(path, stream=self.options.stream)
+            document = load(path, stream=self.options.stream, index=self.index)
             if _RETAIN and not self._retained:
                 # the CLI exits without freeing memory: dropping a large SBOM
                 # object by object here would only cost time (one is enough)

@@ -43,6 +43,8 @@ EXACT, STRONG, WEAK = Confidence.EXACT, Confidence.STRONG, Confidence.WEAK
 _K = TypeVar("_K", str, tuple[str, str])
 _NO_HITS: tuple[Hit, ...] = ()
 _CACHE_LIMIT = 200_000
+#: the kinds of value in the order the native scanner takes them (`MatchIndex.prefilter_spec`)
+PREFILTER_KINDS = (ORG, URL, PURL, CPE, GROUP, NAME, HASH)
 
 
 @dataclass(slots=True)
@@ -145,6 +147,39 @@ class MatchIndex:
         if kind == NAME:
             return _cover(self.products), ()
         raise ValueError(f"no needles for {kind!r} values: they are matched exactly")
+
+    def prefilter_spec(self) -> list[tuple[bool, list[str]]]:
+        """What the native scanner needs to find suspects, per kind of value.
+
+        For each kind, in the order `PREFILTER_KINDS` lists them: whether any
+        key of the bans can match a value of that kind, and needles (lower
+        case) one of which an ASCII value must contain to hit:
+
+        - organisations: a word of each key (a value hits only if it holds all
+          of them), searched with dots, apostrophes and slashes removed, as
+          the normaliser joins words across them; and the domain needles (an
+          e-mail or URL in a name);
+        - names: the first word of each product, which the scanner finds as a
+          whole word only, as `name_tokens` splits names;
+        - the others: the needles of `needles`, and its markers.
+        """
+        url_needles, _ = self.needles(URL) if self.domains else ((), ())
+        org_words = {_distinctive(key.split(" ")) for key in self.orgs if key.isascii()}
+        spec: dict[str, tuple[bool, list[str]]] = {
+            ORG: (bool(self.orgs or self.domains), sorted(org_words | set(url_needles))),
+            URL: (bool(self.domains), list(url_needles)),
+            PURL: (bool(self.purls or self.domains), self._needles_and_markers(PURL)),
+            CPE: (bool(self.cpe_vendors), self._needles_and_markers(CPE)),
+            GROUP: (bool(self.purl_paths), sorted(_cover(self.purl_paths))),
+            NAME: (bool(self.products), sorted(word for word in self.products if word.isascii())),
+            HASH: (bool(self.hashes), sorted(self.hashes)),
+        }
+        return [spec[kind] for kind in PREFILTER_KINDS]
+
+    def _needles_and_markers(self, kind: str) -> list[str]:
+        needles, markers = self.needles(kind)
+        # a backslash (CPE escapes) is tested by the scanner itself
+        return sorted(set(needles) | {marker.lower() for marker in markers if marker != "\\"})
 
     # -- lookups, one per kind of identity value ----------------------------
 
@@ -363,6 +398,29 @@ def _cover(keys: Iterable[str]) -> tuple[str, ...]:
         needles.add(max(pieces, key=len) if pieces else key)
     # a needle that contains another needle is redundant
     return tuple(sorted(n for n in needles if not any(o != n and o in n for o in needles)))
+
+
+def _distinctive(words: list[str]) -> str:
+    """The word of an organisation key to search for: the longest one that is not a common business word.
+
+    Any word of the key would do (a value hits only if it holds them all);
+    a rare one keeps the suspects few.
+    """
+    rare = [word for word in words if word not in _COMMON_WORDS and len(word) >= 4]
+    return max(rare or words, key=len)
+
+
+# Words that many organisation names hold, whatever the vendor.
+_COMMON_WORDS = frozenset(
+    """
+    technology technologies tech communication communications telecommunication telecommunications telecom
+    network networks system systems software digital data information electronic electronics electric
+    international global group holding holdings industries industry solutions solution services service
+    security labs lab laboratory laboratories corporation company enterprise enterprises devices device
+    products product science sciences research development china shenzhen beijing shanghai hangzhou zhejiang
+    guangdong limited the and of
+    """.split()
+)
 
 
 def _literal_filter(words: Iterable[str]) -> re.Pattern[str]:

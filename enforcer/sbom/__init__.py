@@ -17,9 +17,13 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from enforcer._errors import SbomError, SbomParseError, UnsupportedSbomError
 from enforcer.sbom.interface import ComponentRecord, SbomDocument, SbomLoader
+
+if TYPE_CHECKING:
+    from enforcer.match.index import MatchIndex
 
 __all__ = [
     "ComponentRecord",
@@ -175,13 +179,24 @@ def detect(data: bytes, name: str, *, complete: bool = True) -> SbomLoader | Non
     raise UnsupportedSbomError(f"{name}: not an SBOM this tool reads (CycloneDX or SPDX)")
 
 
-def load(path: str, *, stream: bool | None = None) -> SbomDocument:
+def load(path: str, *, stream: bool | None = None, index: MatchIndex | None = None) -> SbomDocument:
     """Read, detect and load one SBOM; raise `SbomError` with a one-line message.
 
-    `stream`: read a CycloneDX JSON file a window at a time instead of whole
-    (bounded memory; see `cyclonedx_stream`). None decides by size: files
-    above `STREAM_THRESHOLD` bytes are streamed.
+    `index`: the bans the document will be matched against. With it, CycloneDX
+    JSON goes through the native scanner when it is installed
+    (`cyclonedx_native`): in bounded memory whatever the size, and decoding
+    only the components that may match. The scanner hands back any document it
+    does not read exactly as the Python path would; that one, and every
+    document without `index`, takes the Python path.
+
+    `stream` (Python path): read a CycloneDX JSON file a window at a time
+    instead of whole (bounded memory; see `cyclonedx_stream`). None decides by
+    size: files above `STREAM_THRESHOLD` bytes are streamed.
     """
+    if index is not None and path != "-":
+        document = _native_file(path, index)
+        if document is not None:
+            return document
     if path != "-" and stream is not False:
         document = _maybe_stream(path, force=bool(stream))
         if document is not None:
@@ -189,6 +204,12 @@ def load(path: str, *, stream: bool | None = None) -> SbomDocument:
     name, data = read_source(path)
     loader = detect(data, name)
     assert loader is not None
+    if index is not None and loader.name == "cyclonedx-json":
+        from enforcer.sbom.cyclonedx_native import scan_bytes
+
+        document = scan_bytes(data, name, index)
+        if document is not None:
+            return document
     # Decoding builds millions of small containers at once; the cyclic garbage
     # collector would rescan them again and again while they are built (it
     # more than doubles the decode time) and can find no garbage among them.
@@ -199,6 +220,26 @@ def load(path: str, *, stream: bool | None = None) -> SbomDocument:
     finally:
         if enabled:
             gc.enable()
+
+
+def _native_file(path: str, index: MatchIndex) -> SbomDocument | None:
+    """A plain CycloneDX JSON file read by the native scanner, or None."""
+    from enforcer.sbom import cyclonedx_native
+
+    if cyclonedx_native.native_module() is None:
+        return None
+    try:
+        if not os.path.isfile(path):
+            return None  # a pipe or a device: read whole; a directory or nothing: read_source says so
+        with open(path, "rb") as file:
+            head = file.read(_HEAD)
+    except OSError:
+        return None  # read_source reports it
+    if not head or head[:2] == b"\x1f\x8b" or head.startswith(codecs.BOM_UTF8):
+        return None
+    if detect(head, path, complete=False) is not _loader("enforcer.sbom.cyclonedx_json", "CycloneDxJsonLoader"):
+        return None  # other formats (and UTF-16 text) take the usual path; a refusal is raised here
+    return cyclonedx_native.scan_file(path, path, index)
 
 
 def _maybe_stream(path: str, *, force: bool) -> SbomDocument | None:

@@ -104,7 +104,7 @@ _DIGEST_LENGTHS = frozenset({32, 40, 64, 96, 128})
 _HEX = "0123456789abcdefABCDEF"
 _HEX_BYTES = _HEX.encode()
 #: Components checked per SBOM (in document order, the document's own component first).
-CHECKED_COMPONENTS = 20_000
+CHECKED_COMPONENTS = 1_000
 #: Warnings kept per SBOM; the rest are counted in one last line.
 MAX_WARNINGS = 20
 #: The specification versions from which the rest of the document is checked, and from which a
@@ -112,14 +112,30 @@ MAX_WARNINGS = 20
 _V1_2, _V1_6 = (1, 2), (1, 6)
 
 
-def spec_warnings(bom: Bom, *, data: bytes | None = None, xml: XmlNode | None = None) -> list[str]:
+def spec_warnings(
+    bom: Bom,
+    *,
+    data: bytes | None = None,
+    xml: XmlNode | None = None,
+    refless: tuple[list[int], int] | None = None,
+) -> list[str]:
     """One line per problem, at most `MAX_WARNINGS` (then a count of the rest).
 
     `bom` is checked in the fields the matcher reads; the rest of the
     document is checked from `data` (the JSON it was decoded from) or `xml`
     (the tree of an XML document, with the elements `XML_CHECKED` names).
+    `refless`, from the native scanner, gives the dependencies without a ref
+    (the first indexes and the count) when `bom` holds only a part of the
+    document.
     """
-    problems = [] if _looks_valid(bom) else _bom_problems(bom)
+    if refless is not None:
+        indexes, count = refless
+        problems = [] if _looks_valid(bom, dependencies=False) else _bom_problems(bom, dependencies=False)
+        problems.extend(f"$.dependencies[{i}].ref: missing or empty" for i in indexes)
+        # the scanner keeps the first indexes only (more than MAX_WARNINGS): the rest are counted
+        problems.extend(["$.dependencies[...].ref: missing or empty"] * (count - len(indexes)))
+    else:
+        problems = [] if _looks_valid(bom) else _bom_problems(bom)
     version = _version(bom.specVersion)
     if data is not None and version >= _V1_2:  # 1.0 and 1.1 (XML only) had other licence rules
         problems.extend(_json_problems(data, len(bom.components or ()), version))
@@ -142,20 +158,20 @@ def _version(text: str) -> tuple[int, int]:
 # -- the fields the matcher reads, on the decoded Bom ---------------------------------
 
 
-def _bom_problems(bom: Bom) -> list[str]:
+def _bom_problems(bom: Bom, *, dependencies: bool = True) -> list[str]:
     problems: list[str] = []
     seen: set[str] = set()
     for number, (where, component) in enumerate(_components(bom)):
         if number == CHECKED_COMPONENTS:
             break
         _component(where, component, seen, problems)
-    for i, dependency in enumerate(bom.dependencies or ()):
+    for i, dependency in enumerate((bom.dependencies if dependencies else None) or ()):
         if not dependency.ref:
             problems.append(f"$.dependencies[{i}].ref: missing or empty")
     return problems
 
 
-def _looks_valid(bom: Bom) -> bool:
+def _looks_valid(bom: Bom, *, dependencies: bool = True) -> bool:
     """The quick pass every SBOM takes: no paths built; False at the first problem."""
     seen: set[str] = set()
     digests: list[str] = []  # checked for hex digits at the end, all at once
@@ -181,7 +197,9 @@ def _looks_valid(bom: Bom) -> bool:
                 digests.append(digest.content)
         if component.components:
             stack.extend(reversed(component.components))
-    return _all_hex("".join(digests)) and all(dependency.ref for dependency in bom.dependencies or ())
+    return _all_hex("".join(digests)) and (
+        not dependencies or all(dependency.ref for dependency in bom.dependencies or ())
+    )
 
 
 def _all_hex(text: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -112,7 +112,7 @@ class SbomDocument(ABC):
         The dependency graph is used when it reaches the component from a root;
         otherwise the nesting of components.
         """
-        chains = [self._dependency_chain(record.ref) if record.ref else None for record in records]
+        chains = self._dependency_chains([record.ref for record in records])
         needed = {ref for chain in chains if chain and len(chain) > 1 for ref in chain[:-1]}
         labels = self.labels_for(needed) if needed else {}
         paths = []
@@ -122,6 +122,10 @@ class SbomDocument(ABC):
             else:
                 paths.append([*record.ancestors, record.label()])
         return paths
+
+    def _dependency_chains(self, refs: Sequence[str]) -> list[list[str] | None]:
+        """The chain of each ref (None for "" and for refs no root reaches); loaders may do it at once."""
+        return [self._dependency_chain(ref) if ref else None for ref in refs]
 
     def _dependency_chain(self, target: str) -> list[str] | None:
         """The shortest chain of refs from a root to `target` in the dependency graph."""

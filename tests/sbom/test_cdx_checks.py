@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from enforcer.match.index import MatchIndex
 from enforcer.sbom import _cdx_checks, load
 
 SERIAL = "urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79"
@@ -349,14 +350,18 @@ def _large(tmp_path: Path, count: int, fault_at: int | None, *, nested_every: in
     return path
 
 
+_BOUND = _cdx_checks.CHECKED_COMPONENTS
+
+
+@pytest.mark.parametrize("native", [False, True], ids=["python", "native"])
 @pytest.mark.parametrize(
     ("fault_at", "nested_every", "pretty", "warns"),
     [
         (None, 0, False, False),
-        (15_000, 0, False, True),
-        (10_000, 7, True, True),
+        (_BOUND * 3 // 4, 0, False, True),
+        (_BOUND // 2, 7, True, True),
         (None, 7, False, False),
-        (22_000, 0, False, False),
+        (_BOUND + 2_000, 0, False, False),
     ],
     ids=[
         "clean",
@@ -366,10 +371,20 @@ def _large(tmp_path: Path, count: int, fault_at: int | None, *, nested_every: in
         "fault-past-the-bound",
     ],
 )
-def test_a_large_json_is_checked_in_its_first_components(tmp_path, fault_at, nested_every, pretty, warns):
+def test_a_large_json_is_checked_in_its_first_components(tmp_path, fault_at, nested_every, pretty, warns, native):
+    """The same on the Python path and through the native scanner (which cuts after the bound exactly)."""
     count = _cdx_checks.CHECKED_COMPONENTS + 3_000
     path = _large(tmp_path, count, fault_at, nested_every=nested_every, pretty=pretty)
-    warnings = load(str(path)).warnings
+    if native:
+        from enforcer.sbom.cyclonedx_native import NativeCycloneDxDocument, native_module
+
+        if native_module() is None:
+            pytest.skip("the native scanner is not installed")
+        document = load(str(path), index=MatchIndex([]))
+        assert isinstance(document, NativeCycloneDxDocument)
+    else:
+        document = load(str(path))
+    warnings = document.warnings
     if warns:
         assert any("'Not-A-Licence' is not an SPDX licence id" in w for w in warnings), warnings
     else:

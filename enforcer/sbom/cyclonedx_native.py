@@ -1,0 +1,231 @@
+"""CycloneDX JSON through the native scanner (`enforcer_scan`), when it is installed.
+
+The scanner (Rust, `native/` in the repository) reads the document once,
+memory-mapped, and answers three things without building a Python object per
+component: how many components there are and how many carry no identity;
+which top-level components hold a value that may hit a ban (a superset,
+from the needles of `MatchIndex.prefilter_spec`); and where the metadata,
+services and dependency graph are. Only those few components are decoded
+here, by the same typed decoder as the Python path, and matched exactly by
+the same index, so the findings are the same by construction; the
+differential tests check it on every corpus.
+
+The scanner is strict: a document that is not JSON, or whose fields have
+other types than the loader expects, or that repeats a field, is handed back
+(`Scan.fallback`) and read by the Python path, which reports the problem in
+its own words. Without the module, or with `ENFORCER_NATIVE=0`, everything
+takes the Python path.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from enforcer.match.index import MatchIndex, ScanResult
+from enforcer.sbom._cdx_checks import CHECKED_COMPONENTS, spec_warnings
+from enforcer.sbom.cyclonedx_json import (
+    Bom,
+    Component,
+    CycloneDxJsonDocument,
+    Metadata,
+    Service,
+    _component_record,
+    _label,
+    _walk,
+)
+from enforcer.sbom.interface import ComponentRecord
+
+if TYPE_CHECKING:
+    from enforcer.sbom.interface import SbomDocument
+
+#: the version of `enforcer_scan` this code speaks to (its `__version__`, major.minor)
+COMPATIBLE = "0.1"
+
+_METADATA = msgspec.json.Decoder(Metadata)
+_SERVICES = msgspec.json.Decoder(list[Service])
+_COMPONENT = msgspec.json.Decoder(Component)
+_PREFIX = msgspec.json.Decoder(Bom)
+_SCANNERS: weakref.WeakKeyDictionary[MatchIndex, Any] = weakref.WeakKeyDictionary()
+_MODULE: Any = None
+
+
+def native_module() -> Any:
+    """The `enforcer_scan` module, or None (not installed, another version, or `ENFORCER_NATIVE=0`)."""
+    global _MODULE
+    if _MODULE is None:
+        _MODULE = False
+        if os.environ.get("ENFORCER_NATIVE", "1").strip().lower() not in ("0", "off", "no", "false"):
+            try:
+                import enforcer_scan
+            except ImportError:
+                pass
+            else:
+                version = str(getattr(enforcer_scan, "__version__", ""))
+                if version == COMPATIBLE or version.startswith(COMPATIBLE + "."):
+                    _MODULE = enforcer_scan
+    return _MODULE or None
+
+
+def describe() -> str:
+    """For `enforcer version`: whether the native scanner is in use."""
+    module = native_module()
+    if module is not None:
+        return f"native scanner {module.__version__}"
+    if os.environ.get("ENFORCER_NATIVE", "1").strip().lower() in ("0", "off", "no", "false"):
+        return "native scanner off (ENFORCER_NATIVE=0)"
+    return "native scanner not installed: pure Python"
+
+
+def _scanner(index: MatchIndex) -> Any:
+    scanner = _SCANNERS.get(index)
+    if scanner is None:
+        scanner = _SCANNERS[index] = native_module().Scanner(index.prefilter_spec())
+    return scanner
+
+
+def scan_file(path: str, name: str, index: MatchIndex) -> SbomDocument | None:
+    """A document for a plain CycloneDX JSON file, or None: the Python path reads it."""
+    if native_module() is None:
+        return None
+    try:
+        scan = _scanner(index).scan_file(path, CHECKED_COMPONENTS)
+    except (OSError, ValueError):
+        return None  # not a file that can be mapped (a pipe, a device): read it whole
+    return _document(scan, name, index)
+
+
+def scan_bytes(data: bytes, name: str, index: MatchIndex) -> SbomDocument | None:
+    """A document for CycloneDX JSON already in memory, or None: the Python path reads it."""
+    if native_module() is None:
+        return None
+    return _document(_scanner(index).scan_bytes(data, CHECKED_COMPONENTS), name, index)
+
+
+def _document(scan: Any, name: str, index: MatchIndex) -> SbomDocument | None:
+    if scan.fallback is not None or scan.bom_format != "CycloneDX":
+        return None  # the Python path reads it, or says what is wrong with it
+    try:
+        metadata = _METADATA.decode(scan.metadata) if scan.metadata is not None else None
+        services = _SERVICES.decode(scan.services) if scan.services is not None else None
+    except (msgspec.DecodeError, RecursionError):  # a ValidationError too: the Python path words it
+        return None
+    bom = Bom(
+        bomFormat=scan.bom_format or "",
+        specVersion=scan.spec_version or "",
+        metadata=metadata,
+        services=services,
+    )
+    return NativeCycloneDxDocument(name, bom, scan, index)
+
+
+class NativeCycloneDxDocument(CycloneDxJsonDocument):
+    """A CycloneDX JSON document read by the native scanner.
+
+    `bom` holds the metadata and services; the components stay in the file
+    (or bytes) the scan keeps, and are decoded only where a value may hit a
+    ban, where a path needs a label, or when every record is asked for.
+    """
+
+    def __init__(self, path: str, bom: Bom, scan: Any, index: MatchIndex) -> None:
+        super().__init__(path, bom)
+        self._scan = scan
+        self._index = index
+        self._count = scan.components
+        self._whole: CycloneDxJsonDocument | None = None
+        self.warnings.extend(self._spec_warnings())
+
+    def _spec_warnings(self) -> list[str]:
+        """The specification checks, on the document cut after the components they look at."""
+        scan = self._scan
+        end = scan.checked_end
+        if end is not None and scan.tops > CHECKED_COMPONENTS:
+            text = scan.slice(0, end) + b"]}"
+        else:
+            text = scan.slice(0, scan.size)
+        try:
+            prefix = _PREFIX.decode(text)
+        except (msgspec.DecodeError, RecursionError):
+            return []  # the cut is not JSON (a "components" key after the array): nothing to say
+        return spec_warnings(prefix, data=text, refless=scan.refless)
+
+    # -- matching ------------------------------------------------------------------
+
+    def scan(self, index: MatchIndex) -> ScanResult:
+        if index is not self._index:  # needles of other bans: scan again for those
+            again = scan_bytes(self._scan.slice(0, self._scan.size), self.path, index)
+            if again is None:
+                return self._python().scan(index)
+            return again.scan(index)
+        head = self._head_records()
+        start = len(head)
+        records: list[ComponentRecord] = list(head)
+        for offset, end, before in self._scan.candidates:
+            component = _COMPONENT.decode(self._scan.slice(offset, end))
+            number = start + before
+            for item, record_number, parent, ancestors in _walk((component,), number, -1):
+                records.append(_component_record(item, record_number, parent, "component", ancestors))
+        if self.bom.services:
+            records.extend(self._service_records(start + self._scan.components))
+        result = index.scan_records(records)
+        result.components = self._scan.components
+        result.unidentified = self._scan.unidentified
+        return result
+
+    # -- every record: the Python path, on the whole document ------------------------
+
+    def _python(self) -> CycloneDxJsonDocument:
+        if self._whole is None:
+            from enforcer.sbom.cyclonedx_json import CycloneDxJsonLoader
+
+            self._whole = CycloneDxJsonLoader().load(self._scan.slice(0, self._scan.size), self.path)
+        return self._whole
+
+    def records(self) -> Iterable[ComponentRecord]:  # type: ignore[override]
+        return self._python().records()
+
+    @property
+    def component_count(self) -> int:
+        return int(self._scan.components)
+
+    # -- paths of findings -----------------------------------------------------------
+
+    def _dependency_chains(self, refs: Sequence[str]) -> list[list[str] | None]:
+        if not self.roots or not self._scan.has_dependencies:
+            return [None] * len(refs)
+        chains: list[list[str] | None] = self._scan.chains(self.roots, list(refs))
+        return chains
+
+    def labels_for(self, refs: set[str]) -> dict[str, str]:
+        """name@version of the component of each bom-ref, with the Python path's precedence.
+
+        The document's own component first, then the first top-level
+        component, then the first nested one (the metadata's first).
+        """
+        found: dict[str, Component] = {}
+        root = self.bom.metadata.component if self.bom.metadata is not None else None
+        if root is not None and root.bom_ref in refs:
+            found[root.bom_ref] = root
+        wanted = sorted(refs - found.keys())
+        located = dict(zip(wanted, self._scan.locate(wanted), strict=True))
+        for ref, place in located.items():
+            if place is not None and place[0]:
+                self._keep(found, ref, place[1])
+        if root is not None and root.components:
+            for component, _, _, _ in _walk(root.components, 0, -1):
+                if component.bom_ref in refs and component.bom_ref not in found:
+                    found[component.bom_ref] = component
+        for ref, place in located.items():
+            if place is not None and not place[0] and ref not in found:
+                self._keep(found, ref, place[1])
+        return {ref: _label(component) for ref, component in found.items()}
+
+    @staticmethod
+    def _keep(found: dict[str, Component], ref: str, data: bytes) -> None:
+        component = _COMPONENT.decode(data)
+        if component.bom_ref == ref:  # else two refs share a hash: no label rather than a wrong one
+            found[ref] = component

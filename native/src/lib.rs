@@ -1,0 +1,262 @@
+//! The native part of the SBOM ban enforcer.
+//!
+//! Matching stays in Python; this module only makes a large CycloneDX JSON
+//! document cheap to read. One pass over the bytes (memory-mapped for a file)
+//! checks that the document is JSON with the types the Python loader expects,
+//! counts its components, and returns the few top-level components whose
+//! identity values may hit a ban, as byte ranges for Python to decode and
+//! match exactly. Anything unusual sends the whole document back to the
+//! Python path (`Scan.fallback` says why), so a document is either read here
+//! with the same meaning as in Python, or not read here at all.
+
+mod cdx;
+mod graph;
+mod json;
+mod matcher;
+
+use std::fs::File;
+use std::sync::OnceLock;
+
+use memmap2::{Advice, Mmap};
+use pyo3::exceptions::{PyOSError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+use cdx::{Outline, RefHasher, Walker};
+use graph::Graph;
+use matcher::Matcher;
+
+/// The bytes of a document: a mapped file, or a Python bytes object.
+enum Data {
+    Mapped(Mmap),
+    Bytes(Py<PyBytes>),
+}
+
+impl Data {
+    fn bytes<'a>(&'a self, py: Python<'a>) -> &'a [u8] {
+        match self {
+            Data::Mapped(map) => map,
+            Data::Bytes(bytes) => bytes.as_bytes(py),
+        }
+    }
+}
+
+/// The needles of one run, compiled once; scans any number of documents.
+#[pyclass(frozen, module = "enforcer_scan")]
+struct Scanner {
+    matcher: Matcher,
+    hasher: RefHasher,
+}
+
+#[pymethods]
+impl Scanner {
+    /// `spec`: for each kind of value (organisation, URL, purl, CPE, group,
+    /// name, hash, in that order), whether the bans match it at all, and the
+    /// lower-case needles one of which an ASCII value must contain to hit.
+    #[new]
+    fn new(spec: Vec<(bool, Vec<String>)>) -> PyResult<Self> {
+        let matcher = Matcher::new(spec).map_err(PyValueError::new_err)?;
+        Ok(Scanner { matcher, hasher: RefHasher::new() })
+    }
+
+    /// Scan a file, memory-mapped; the pages read are given back as the scan
+    /// goes, so memory stays bounded whatever the size of the file.
+    fn scan_file(&self, py: Python<'_>, path: std::path::PathBuf, check_limit: u64) -> PyResult<Scan> {
+        let file = File::open(&path).map_err(|error| PyOSError::new_err(error.to_string()))?;
+        // SAFETY: the map is read only; a file changed while it is read can
+        // only give wrong bytes or a fault, as with any reader of a file.
+        let map = unsafe { Mmap::map(&file) }.map_err(|error| PyOSError::new_err(error.to_string()))?;
+        let _ = map.advise(Advice::Sequential);
+        let base = map.as_ptr() as usize;
+        let outcome = {
+            let data: &[u8] = &map;
+            let matcher = &self.matcher;
+            let hasher = &self.hasher;
+            py.detach(move || {
+                let mut given_back = 0usize;
+                let mut release = |upto: usize| {
+                    let page = 4096usize;
+                    let end = (upto / page) * page;
+                    if end > given_back {
+                        // SAFETY: a range inside the map, page aligned; the
+                        // pages are read again from the file if touched later
+                        unsafe {
+                            libc::madvise((base + given_back) as *mut libc::c_void, end - given_back, libc::MADV_DONTNEED);
+                        }
+                        given_back = end;
+                    }
+                };
+                Walker::new(data, matcher, hasher, check_limit, &mut release).run()
+            })
+        };
+        Ok(Scan::new(Data::Mapped(map), outcome, &self.hasher))
+    }
+
+    /// Scan a document already in memory (standard input, a decompressed file).
+    fn scan_bytes(&self, py: Python<'_>, data: Bound<'_, PyBytes>, check_limit: u64) -> PyResult<Scan> {
+        let owned: Py<PyBytes> = data.clone().unbind();
+        let outcome = {
+            let bytes: &[u8] = data.as_bytes();
+            let matcher = &self.matcher;
+            let hasher = &self.hasher;
+            py.detach(move || {
+                let mut release = |_: usize| {};
+                Walker::new(bytes, matcher, hasher, check_limit, &mut release).run()
+            })
+        };
+        Ok(Scan::new(Data::Bytes(owned), outcome, &self.hasher))
+    }
+}
+
+/// What a scan found; keeps the document's bytes for the slices asked later.
+#[pyclass(frozen, module = "enforcer_scan")]
+struct Scan {
+    data: Data,
+    outline: Outline,
+    fallback: Option<(String, usize)>,
+    hasher: RefHasher,
+    graph: OnceLock<Option<Graph>>,
+}
+
+impl Scan {
+    fn new(data: Data, outcome: Result<Outline, json::Fallback>, hasher: &RefHasher) -> Self {
+        let (outline, fallback) = match outcome {
+            Ok(outline) => (outline, None),
+            Err(fallback) => (Outline::default(), Some((fallback.reason.to_string(), fallback.offset))),
+        };
+        Scan { data, outline, fallback, hasher: hasher.clone(), graph: OnceLock::new() }
+    }
+
+    fn range<'py>(&self, py: Python<'py>, range: Option<(usize, usize)>) -> Option<Bound<'py, PyBytes>> {
+        range.map(|(start, end)| PyBytes::new(py, &self.data.bytes(py)[start..end]))
+    }
+}
+
+#[pymethods]
+impl Scan {
+    /// None when the scan answered; else why the document goes to the Python path.
+    #[getter]
+    fn fallback(&self) -> Option<String> {
+        self.fallback.as_ref().map(|(reason, offset)| format!("{reason} at byte {offset}"))
+    }
+
+    #[getter]
+    fn size(&self, py: Python<'_>) -> usize {
+        self.data.bytes(py).len()
+    }
+
+    #[getter]
+    fn bom_format(&self) -> Option<String> {
+        self.outline.bom_format.clone()
+    }
+
+    #[getter]
+    fn spec_version(&self) -> Option<String> {
+        self.outline.spec_version.clone()
+    }
+
+    /// Every component, at every depth, of the top-level array.
+    #[getter]
+    fn components(&self) -> u64 {
+        self.outline.components
+    }
+
+    /// Components with no identity value (organisation, URL, purl, CPE or hash).
+    #[getter]
+    fn unidentified(&self) -> u64 {
+        self.outline.unidentified
+    }
+
+    /// Top-level components.
+    #[getter]
+    fn tops(&self) -> u64 {
+        self.outline.tops
+    }
+
+    /// (start, end, components before it) of each top-level component that may hit a ban.
+    #[getter]
+    fn candidates(&self) -> Vec<(usize, usize, u64)> {
+        self.outline.candidates.iter().map(|c| (c.start, c.end, c.before)).collect()
+    }
+
+    /// The bytes of the metadata object, or None.
+    #[getter]
+    fn metadata<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
+        self.range(py, self.outline.metadata)
+    }
+
+    /// The bytes of the services array, or None.
+    #[getter]
+    fn services<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
+        self.range(py, self.outline.services)
+    }
+
+    /// Where the content of the top-level component array starts and ends.
+    #[getter]
+    fn array(&self) -> Option<(usize, usize)> {
+        self.outline.array
+    }
+
+    /// The offset just after the top-level component number `check_limit`, if there are that many.
+    #[getter]
+    fn checked_end(&self) -> Option<usize> {
+        self.outline.checked_end
+    }
+
+    #[getter]
+    fn has_dependencies(&self) -> bool {
+        self.outline.dependencies.is_some()
+    }
+
+    /// Indexes of the first dependencies without a ref, and how many there are.
+    #[getter]
+    fn refless(&self) -> (Vec<u64>, u64) {
+        (self.outline.refless.clone(), self.outline.refless_count)
+    }
+
+    /// A copy of some bytes of the document.
+    fn slice<'py>(&self, py: Python<'py>, start: usize, end: usize) -> PyResult<Bound<'py, PyBytes>> {
+        let data = self.data.bytes(py);
+        if start > end || end > data.len() {
+            return Err(PyValueError::new_err("slice out of the document"));
+        }
+        Ok(PyBytes::new(py, &data[start..end]))
+    }
+
+    /// For each bom-ref, the bytes of the component written with it (the first
+    /// top-level one, else the first nested one) and whether it is top-level.
+    /// A hash collision can give another component: the caller checks its ref.
+    fn locate<'py>(&self, py: Python<'py>, refs: Vec<String>) -> Vec<Option<(bool, Bound<'py, PyBytes>)>> {
+        let data = self.data.bytes(py);
+        refs.iter()
+            .map(|reference| {
+                self.outline
+                    .places
+                    .get(&self.hasher.hash(reference.as_bytes()))
+                    .map(|place| (place.top, PyBytes::new(py, &data[place.start..place.end])))
+            })
+            .collect()
+    }
+
+    /// For each target ref, the shortest chain of refs from a root to it in
+    /// the dependency graph (breadth first, roots and dependencies in document
+    /// order), or None when no root reaches it.
+    fn chains(&self, py: Python<'_>, roots: Vec<String>, targets: Vec<String>) -> PyResult<Vec<Option<Vec<String>>>> {
+        let graph = self.graph.get_or_init(|| {
+            let range = self.outline.dependencies?;
+            Graph::read(self.data.bytes(py), range).ok()
+        });
+        let Some(graph) = graph else {
+            return Ok(vec![None; targets.len()]);
+        };
+        Ok(graph.chains(&roots, &targets))
+    }
+}
+
+#[pymodule]
+fn enforcer_scan(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    module.add_class::<Scanner>()?;
+    module.add_class::<Scan>()?;
+    Ok(())
+}
