@@ -1,7 +1,7 @@
 """Enforce government vendor bans on SBOMs: Rego states and decides, Python finds.
 
 The public API is re-exported here. Names are imported on first use (PEP 562),
-so `import enforcer` and the CLI's quick commands do not pay for pydantic, the
+so `import enforcer` and the CLI's quick commands do not pay for the models, the
 Rego engine and the loaders until they need them.
 """
 

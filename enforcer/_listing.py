@@ -14,8 +14,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 import orjson
-from pydantic import BaseModel, ConfigDict, ValidationError
 
 from enforcer._choices import ListingFormat
 from enforcer._errors import EngineError
@@ -29,10 +29,8 @@ if TYPE_CHECKING:
 STATUSES = ("active", "upcoming", "not-yet", "inactive", "ended", "disabled")
 
 
-class BanStatus(BaseModel):
+class BanStatus(msgspec.Struct, frozen=True, kw_only=True):
     """One ban and where it stands on the as-of date."""
-
-    model_config = ConfigDict(frozen=True)
 
     ban: Ban
     #: active | upcoming | not-yet | inactive | ended | disabled
@@ -60,10 +58,8 @@ class BanStatus(BaseModel):
         return "inactive (no phase in effect)"
 
 
-class PolicyListing(BaseModel):
+class PolicyListing(msgspec.Struct, frozen=True, kw_only=True):
     """The bans selected by the scopes, with their status on one date."""
-
-    model_config = ConfigDict(frozen=True)
 
     as_of: dt.date
     scopes: list[str]
@@ -95,14 +91,15 @@ def list_bans(enforcer: Enforcer) -> PolicyListing:
         if not isinstance(raw, dict):
             raise EngineError(f"{STATUS_QUERY} gave no status for ban {ban.id!r}")
         try:
+            # what comes from Rego is validated; the ban already was
             entry = BanStatus(
                 ban=ban,
                 status=str(raw["status"]) if ban.enabled else "disabled",
-                days=raw.get("days"),
-                phase=PhaseInfo.model_validate(raw["phase"]) if raw.get("phase") else None,
-                ended=raw.get("ended"),
+                days=msgspec.convert(raw.get("days"), int | None),
+                phase=msgspec.convert(raw["phase"], PhaseInfo) if raw.get("phase") else None,
+                ended=msgspec.convert(raw.get("ended"), dt.date | None),
             )
-        except (KeyError, ValidationError) as error:
+        except (KeyError, msgspec.ValidationError) as error:
             raise EngineError(f"{STATUS_QUERY} returned a malformed status for ban {ban.id!r}: {error}") from None
         entries.append(entry)
     return PolicyListing(as_of=options.as_of, scopes=sorted(options.scopes), warn_days=options.warn_days, bans=entries)
@@ -160,12 +157,12 @@ def to_document(listing: PolicyListing) -> dict[str, Any]:
     """The listing as plain data: one object per ban with its phases and status."""
     bans = []
     for entry in listing.bans:
-        ban = entry.ban.model_dump(mode="json", by_alias=True)
+        ban = msgspec.to_builtins(entry.ban)
         ban.update(
             status=entry.status,
             description=entry.describe(),
             days=entry.days,
-            phase=entry.phase.model_dump(mode="json") if entry.phase else None,
+            phase=msgspec.to_builtins(entry.phase) if entry.phase else None,
             ended=entry.ended.isoformat() if entry.ended else None,
         )
         bans.append(ban)

@@ -1,7 +1,16 @@
-"""Pydantic models for what people write (bans, waivers) and read (results).
+"""The contract (what people write: bans, waivers) and the results (what they read).
 
 The ban contract is versioned by `CONTRACT_VERSION`; the JSON report by
 `REPORT_SCHEMA_VERSION`. Both are documented in the README.
+
+The types are msgspec structs: importing and building them is cheap, and a
+check of a small SBOM is dominated by start-up. Bans and waivers are validated
+with `msgspec.convert` (`enforcer._policy`): msgspec checks the field types and
+the `Meta` constraints, `__post_init__` the rules that need several values.
+Dates are `datetime.date`, which msgspec reads only from `YYYY-MM-DD` strings
+(or dates), never from datetimes or numbers. Results are built by the enforcer
+from values it has already checked, so they are constructed directly, without
+validation.
 """
 
 from __future__ import annotations
@@ -9,14 +18,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+import msgspec
 
 CONTRACT_VERSION = "1"
 REPORT_SCHEMA_VERSION = "1"
 
-_ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
+# `\Z`, not `$`: msgspec matches with Python's `re`, where `$` also matches before a final newline
+_ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]*\Z"
 _HEX = re.compile(r"^[0-9a-fA-F]{32,128}$")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$")
 _PURL_PATTERN = re.compile(r"^pkg:(\*|[a-zA-Z][a-zA-Z0-9.+-]*)/(@|%40)?[^\s@?#*]+(\.\*|/\*)?$")
@@ -46,14 +56,32 @@ class Confidence(enum.StrEnum):
     WEAK = "weak"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+class FieldError(ValueError):
+    """A rule of the contract that one field of an object breaks, raised by its `__post_init__`.
+
+    msgspec reports such an error at the path of the whole object; `field` says
+    which of its fields is wrong, so the message can name it.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
-NonEmptyStr = Annotated[str, Field(min_length=1)]
+class _Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
+    """Immutable, and an unknown field is an error: a misspelt field must not be dropped silently.
+
+    None of the types can take part in a reference cycle, so the garbage
+    collector need not track them (`gc=False`): a large run builds many.
+    Subclasses say `frozen=True` again for mypy, which does not see it inherited;
+    `kw_only=True` is not inherited at all.
+    """
 
 
-class MatchSpec(_Strict):
+NonEmptyStr = Annotated[str, msgspec.Meta(min_length=1)]
+
+
+class MatchSpec(_Strict, frozen=True, kw_only=True):
     """How to recognise a vendor's software in an SBOM."""
 
     organizations: list[NonEmptyStr] = []
@@ -63,65 +91,46 @@ class MatchSpec(_Strict):
     products: list[NonEmptyStr] = []
     hashes: list[NonEmptyStr] = []
 
-    @field_validator("domains")
-    @classmethod
-    def _domains(cls, values: list[str]) -> list[str]:
-        for value in values:
+    def __post_init__(self) -> None:
+        for value in self.domains:
             if not _DOMAIN.match(value.lower().rstrip(".")):
-                raise ValueError(f"{value!r} is not a domain name (e.g. 'example.com')")
-        return values
-
-    @field_validator("purls")
-    @classmethod
-    def _purls(cls, values: list[str]) -> list[str]:
-        for value in values:
+                raise FieldError("domains", f"{value!r} is not a domain name (e.g. 'example.com')")
+        for value in self.purls:
             if not _PURL_PATTERN.match(value):
-                raise ValueError(
+                raise FieldError(
+                    "purls",
                     f"{value!r} is not a purl pattern ('pkg:TYPE/NAMESPACE[/NAME]', TYPE may be '*',"
-                    " a trailing '.*' or '/*' is allowed)"
+                    " a trailing '.*' or '/*' is allowed)",
                 )
-        return values
-
-    @field_validator("hashes")
-    @classmethod
-    def _hashes(cls, values: list[str]) -> list[str]:
-        for value in values:
+        for value in self.hashes:
             if not _HEX.match(value):
-                raise ValueError(f"{value!r} is not a hexadecimal digest")
-        return values
+                raise FieldError("hashes", f"{value!r} is not a hexadecimal digest")
 
     def is_empty(self) -> bool:
         return not any((self.organizations, self.domains, self.cpe_vendors, self.purls, self.products, self.hashes))
 
 
-class Phase(_Strict):
+class Phase(_Strict, frozen=True, kw_only=True):
     """One step of a ban: from a date, an effect applies."""
 
     effect: Literal["deny", "warn"]
-    from_: dt.date = Field(alias="from")
+    from_: dt.date = msgspec.field(name="from")
     until: dt.date | None = None
     summary: NonEmptyStr
 
-    @field_validator("from_", "until", mode="before")
-    @classmethod
-    def _iso_date(cls, value: Any) -> Any:
-        return _strict_date(value)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Phase:
+    def __post_init__(self) -> None:
         if self.until is not None and self.until <= self.from_:
             raise ValueError(f"until ({self.until}) must be after from ({self.from_})")
-        return self
 
 
-class Ban(_Strict):
+class Ban(_Strict, frozen=True, kw_only=True):
     """A vendor ban, as the policies declare it in `data.enforcer.bans.bans`."""
 
-    id: Annotated[str, Field(pattern=_ID)]
+    id: Annotated[str, msgspec.Meta(pattern=_ID)]
     vendor: NonEmptyStr
     title: str = ""
     match: MatchSpec
-    phases: Annotated[list[Phase], Field(min_length=1)]
+    phases: Annotated[list[Phase], msgspec.Meta(min_length=1)]
     scopes: list[NonEmptyStr] = []
     references: list[NonEmptyStr] = []
     enabled: bool = True
@@ -129,16 +138,14 @@ class Ban(_Strict):
     confidence: str = "confirmed"
     notes: str = ""
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Ban:
+    def __post_init__(self) -> None:
         if self.match.is_empty():
-            raise ValueError("match: names no organization, domain, CPE vendor, purl, product or hash")
+            raise FieldError("match", "names no organization, domain, CPE vendor, purl, product or hash")
         if not self.enabled and not self.disabled_reason:
-            raise ValueError("disabled_reason: a disabled ban must say why")
-        return self
+            raise FieldError("disabled_reason", "a disabled ban must say why")
 
 
-class WaiverTarget(_Strict):
+class WaiverTarget(_Strict, frozen=True, kw_only=True):
     """Which components a waiver covers: any listed purl pattern, name or bom-ref."""
 
     purls: list[NonEmptyStr] = []
@@ -146,46 +153,27 @@ class WaiverTarget(_Strict):
     refs: list[NonEmptyStr] = []
 
 
-class Waiver(_Strict):
+class Waiver(_Strict, frozen=True, kw_only=True):
     """An exception to a ban, with an owner, a reason and an end date."""
 
-    id: Annotated[str, Field(pattern=_ID)]
+    id: Annotated[str, msgspec.Meta(pattern=_ID)]
     ban: NonEmptyStr
     components: WaiverTarget
     expires: dt.date
     reason: NonEmptyStr
     approved_by: NonEmptyStr
 
-    @field_validator("expires", mode="before")
-    @classmethod
-    def _iso_date(cls, value: Any) -> Any:
-        return _strict_date(value)
-
-    @model_validator(mode="after")
-    def _targets(self) -> Waiver:
+    def __post_init__(self) -> None:
         target = self.components
         if not (target.purls or target.names or target.refs):
-            raise ValueError("components: names no purl pattern, name or ref")
-        return self
-
-
-def _strict_date(value: Any) -> Any:
-    """Accept only YYYY-MM-DD strings (or dates), never datetimes or numbers."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value!r} is not a valid calendar date") from None
+            raise FieldError("components", "names no purl pattern, name or ref")
 
 
 # ---------------------------------------------------------------------------
 # Results: what the enforcer reports.
 
 
-class MatchEvidence(_Strict):
+class MatchEvidence(_Strict, frozen=True, kw_only=True):
     """What matched: the SBOM field, its raw value, the key, the matcher, and the ban's alias."""
 
     field: str
@@ -197,7 +185,7 @@ class MatchEvidence(_Strict):
     alias: str = ""
 
 
-class ComponentInfo(_Strict):
+class ComponentInfo(_Strict, frozen=True, kw_only=True):
     """The component a finding is about."""
 
     ref: str
@@ -207,13 +195,17 @@ class ComponentInfo(_Strict):
     path: list[str] = []
 
 
-class PhaseInfo(_Strict):
+class PhaseInfo(_Strict, frozen=True, kw_only=True):
+    """The phase a decision is about, as the decision library returns it."""
+
     effect: Literal["deny", "warn"]
     date: dt.date
     summary: str
 
 
-class WaiverInfo(_Strict):
+class WaiverInfo(_Strict, frozen=True, kw_only=True):
+    """The waiver a decision applied (or found expired), as the decision library returns it."""
+
     id: str
     status: Literal["applied", "expired"]
     expires: dt.date
@@ -221,7 +213,7 @@ class WaiverInfo(_Strict):
     approved_by: str
 
 
-class Finding(_Strict):
+class Finding(_Strict, frozen=True, kw_only=True):
     """One banned-vendor match in one component, with the policy's verdict."""
 
     component: ComponentInfo
@@ -243,7 +235,7 @@ class Finding(_Strict):
         return "waived" if self.waived else self.verdict.value
 
 
-class SbomResult(_Strict):
+class SbomResult(_Strict, frozen=True, kw_only=True):
     """The result of checking one SBOM."""
 
     path: str
@@ -261,7 +253,7 @@ class SbomResult(_Strict):
         return sum(1 for finding in self.findings if finding.status == status)
 
 
-class BanInfo(_Strict):
+class BanInfo(_Strict, frozen=True, kw_only=True):
     """A ban as reports cite it (SARIF rules, JUnit test cases)."""
 
     id: str
@@ -272,7 +264,7 @@ class BanInfo(_Strict):
     enabled: bool = True
 
 
-class RunResult(_Strict):
+class RunResult(_Strict, frozen=True, kw_only=True):
     """The result of one `enforcer check` run over one or more SBOMs."""
 
     schema_version: str = REPORT_SCHEMA_VERSION

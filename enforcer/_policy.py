@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+import msgspec
 
 from enforcer._errors import BanValidationError, PolicyError
-from enforcer._models import Ban, Waiver
+from enforcer._models import Ban, FieldError, Waiver
 from enforcer.engine.interface import PolicyEngine, PolicyModule
 
 BANS_QUERY = "data.enforcer.bans.bans"
@@ -27,9 +27,6 @@ WAIVERS_QUERY = "data.enforcer.waivers.waivers"
 DECIDE_QUERY = "data.enforcer.decide"
 DECISIONS_QUERY = "data.enforcer.decisions"
 STATUS_QUERY = "data.enforcer.ban_status"
-
-_BAN = TypeAdapter(Ban)
-_WAIVER = TypeAdapter(Waiver)
 
 
 def shipped_policies() -> Path:
@@ -104,7 +101,7 @@ def load_bans(engine: PolicyEngine, modules: Sequence[PolicyModule]) -> list[Ban
 
 
 def ban_problems(engine: PolicyEngine, modules: Sequence[PolicyModule]) -> tuple[list[Ban], list[str]]:
-    """The valid bans, sorted by id, and a line for every problem: file, ban id, field."""
+    """The valid bans, sorted by id, and a line for every broken ban: file, ban id, field (its first problem)."""
     raw = engine.query(BANS_QUERY)
     if raw is None:
         return [], []
@@ -121,9 +118,9 @@ def ban_problems(engine: PolicyEngine, modules: Sequence[PolicyModule]) -> tuple
             problems.append(f"{where}: {label}: expected an object, got {json.dumps(item)[:60]}")
             continue
         try:
-            ban = _BAN.validate_python(item)
-        except ValidationError as error:
-            problems.extend(f"{where}: {label}: {_describe(detail)}" for detail in error.errors())
+            ban = msgspec.convert(item, Ban)
+        except msgspec.ValidationError as error:
+            problems.append(f"{where}: {label}: {_describe(error, item)}")
             continue
         if ban.id in origin:
             problems.append(f"{where}: ban {ban.id!r}: id already used by a different ban in {origin[ban.id]}")
@@ -162,12 +159,9 @@ def _waiver(item: Any, where: str) -> Waiver:
     if not isinstance(item, dict):
         raise BanValidationError(f"{where}: expected a waiver object")
     try:
-        return _WAIVER.validate_python(item)
-    except ValidationError as error:
-        detail = error.errors()[0]
-        # a check of the whole waiver has no field path: its message names the field
-        text = _describe(detail) if detail["loc"] else str(detail["msg"]).removeprefix("Value error, ")
-        raise BanValidationError(f"{where}: {label}: {text}") from None
+        return msgspec.convert(item, Waiver)
+    except msgspec.ValidationError as error:
+        raise BanValidationError(f"{where}: {label}: {_describe(error, item)}") from None
 
 
 def _read_waiver_file(path: Path) -> list[Any]:
@@ -211,20 +205,55 @@ def _read_yaml(path: Path, text: str) -> Any:
         raise PolicyError(f"{path}: not valid YAML{where}: {getattr(error, 'problem', None) or error}") from None
 
 
-def _first_error(error: ValidationError) -> str:
-    return _describe(error.errors()[0])
+#: msgspec's message: what is wrong, then where (no `at` when it is the object itself)
+_ERROR = re.compile(r"(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?", re.DOTALL)
+_STEP = re.compile(r"\.(\w+)|\[(\d+)\]")
+_MISSING = re.compile(r"Object missing required field `(.*)`", re.DOTALL)
+_UNKNOWN = re.compile(r"Object contains unknown field `(.*)`", re.DOTALL)
+_NOT_A_DATE = re.compile(r"Invalid RFC3339 encoded date|Expected `date(?: \| null)?`, got `\w+`")
+_DATE_FORM = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _describe(detail: Any) -> str:
-    """One pydantic error as ``field.path: message``."""
-    location = ".".join(str(part) for part in detail["loc"]) or "(ban)"
-    location = location.replace("from_", "from")
-    message = detail["msg"].removeprefix("Value error, ")
-    if detail["type"] == "missing":
+def _describe(error: msgspec.ValidationError, item: dict[str, Any]) -> str:
+    """A validation error as ``field.path: message`` (``phases.0.from: ...``), in the contract's words.
+
+    msgspec gives the path of the value (`$.phases[0].from`) and the first
+    problem only. A missing or unknown field is named in its message, not in
+    the path; a rule checked in `__post_init__` names its field in the
+    `FieldError` msgspec wraps; a bad date is described from the raw value,
+    since msgspec says only that it is not an RFC 3339 date.
+    """
+    parsed = _ERROR.fullmatch(str(error))
+    assert parsed is not None  # the pattern matches any text
+    message, path = parsed["message"], parsed["path"] or ""
+    steps: list[str | int] = [name or int(index) for name, index in _STEP.findall(path)]
+    missing, unknown = _MISSING.fullmatch(message), _UNKNOWN.fullmatch(message)
+    if isinstance(error.__cause__, FieldError):
+        steps.append(error.__cause__.field)
+    elif missing:
+        steps.append(missing[1])
         message = "required field is missing"
-    elif detail["type"] == "extra_forbidden":
+    elif unknown:
+        steps.append(unknown[1])
         message = "unknown field (see the policy contract in the README)"
-    return f"{location}: {message}"
+    elif _NOT_A_DATE.fullmatch(message):
+        message = _date_problem(_value_at(item, steps))
+    location = ".".join(map(str, steps))
+    return f"{location}: {message}" if location else message
+
+
+def _value_at(item: Any, steps: list[str | int]) -> Any:
+    """The raw value at a path msgspec reported (so it is there)."""
+    for step in steps:
+        item = item[step]
+    return item
+
+
+def _date_problem(value: Any) -> str:
+    """Why a value is not a date of the contract: only YYYY-MM-DD strings (or dates) are, never datetimes or numbers."""
+    if not isinstance(value, str) or not _DATE_FORM.fullmatch(value):
+        return f"{value!r} is not a date in the form YYYY-MM-DD"
+    return f"{value!r} is not a valid calendar date"
 
 
 def _origin(item: Any, modules: Sequence[PolicyModule]) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import orjson
 
 from enforcer import __version__, _cache
@@ -99,11 +100,8 @@ class Enforcer:
         tables.remember()
         self.index = MatchIndex.build(self.bans)
         # what the decision library reads of a ban: its phases and scopes
-        self._ban_input = {
-            ban.id: ban.model_dump(mode="json", by_alias=True, include={"id", "vendor", "phases", "scopes"})
-            for ban in self.bans
-        }
-        self._waiver_input = [waiver.model_dump(mode="json") for waiver in self.waivers]
+        self._ban_input = {ban.id: _decision_ban(ban) for ban in self.bans}
+        self._waiver_input: list[dict[str, Any]] = msgspec.to_builtins(self.waivers)
         #: ids of the waivers that covered at least one finding of this run
         self._covering: set[str] = set()
         self._use_array = True
@@ -153,8 +151,7 @@ class Enforcer:
         paths = document.record_paths([finding.record for finding in findings])
         for finding, path in zip(findings, paths, strict=True):
             record = finding.record
-            # built from the enforcer's own values: no validation needed
-            component = ComponentInfo.model_construct(
+            component = ComponentInfo(
                 ref=record.ref,
                 name=record.name,
                 version=record.version,
@@ -164,7 +161,7 @@ class Enforcer:
             by_ban: dict[int, list[MatchEvidence]] = {}
             for number, matcher, confidence, key, field_name, raw in dict.fromkeys(finding.evidence):
                 alias = self.index.alias(number, matcher, key)
-                evidence = MatchEvidence.model_construct(
+                evidence = MatchEvidence(
                     field=field_name, value=raw, key=key, matcher=matcher, confidence=confidence, alias=alias
                 )
                 by_ban.setdefault(number, []).append(evidence)
@@ -225,7 +222,7 @@ class Enforcer:
                     continue
                 findings.append(self._finding(component, self.index.bans[ban_number], evidence, decision))
             findings.sort(key=_finding_order)
-            results.append(item.result.model_copy(update={"findings": findings, "out_of_scope": out_of_scope}))
+            results.append(msgspec.structs.replace(item.result, findings=findings, out_of_scope=out_of_scope))
         return results
 
     def _ask(self, findings: list[dict[str, Any]]) -> dict[str, Any]:
@@ -273,7 +270,7 @@ class Enforcer:
             phase = decision.get("phase")
             waiver = decision.get("waiver")
             # the parts that come from Rego are validated; the rest is the enforcer's own
-            return Finding.model_construct(
+            return Finding(
                 component=component,
                 ban=ban.id,
                 vendor=ban.vendor,
@@ -281,9 +278,9 @@ class Enforcer:
                 phase=self._phase_info(phase) if phase else None,
                 reason=str(decision.get("reason", "")),
                 matches=evidence,
-                waiver=WaiverInfo.model_validate(waiver) if waiver else None,
+                waiver=msgspec.convert(waiver, WaiverInfo) if waiver else None,
             )
-        except (KeyError, ValueError, TypeError) as error:
+        except (KeyError, ValueError, TypeError, msgspec.ValidationError) as error:
             raise EngineError(f"{DECIDE_QUERY} returned a malformed decision for ban {ban.id!r}: {error}") from None
 
     def _phase_info(self, phase: Any) -> PhaseInfo:
@@ -291,7 +288,7 @@ class Enforcer:
         key = orjson.dumps(phase, option=orjson.OPT_SORT_KEYS)
         info = self._phases.get(key)
         if info is None:
-            info = self._phases[key] = PhaseInfo.model_validate(phase)
+            info = self._phases[key] = msgspec.convert(phase, PhaseInfo)
         return info
 
     def ban_status(self) -> dict[str, Any]:
@@ -352,8 +349,8 @@ class _TableQueries(PolicyEngine):
     On the embedded engine, evaluating `data.enforcer.bans.bans` is the
     slowest step of a small check; its raw answer depends only on the module
     texts, so it is kept in the cache (`enforcer._cache`) under their hash.
-    The answers are validated by pydantic on every run all the same; they are
-    written to the cache only after that validation passed.
+    The answers are validated against the contract on every run all the same;
+    they are written to the cache only after that validation passed.
     """
 
     name = "tables"
@@ -398,6 +395,12 @@ class _TableQueries(PolicyEngine):
         """Keep the answers for the next run (called once they validated)."""
         if self._cache_name is not None and self._cached is None and self._answers:
             _cache.write(self._cache_name, orjson.dumps(self._answers))
+
+
+def _decision_ban(ban: Ban) -> dict[str, Any]:
+    """The part of a ban the decision library reads, as plain data (`from`, not `from_`)."""
+    document = msgspec.to_builtins(ban)
+    return {key: document[key] for key in ("id", "vendor", "phases", "scopes")}
 
 
 def _finding_order(finding: Finding) -> tuple[int, str, str, str]:

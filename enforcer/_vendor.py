@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 import orjson
-from pydantic import BaseModel, ConfigDict
 
 from enforcer._choices import ListingFormat, QueryKind
 from enforcer._errors import EnforcerError
@@ -39,10 +39,8 @@ class SpotCheckError(EnforcerError):
     """The spot-check query is empty or not of the kind it was given as."""
 
 
-class SpotMatch(BaseModel):
+class SpotMatch(msgspec.Struct, frozen=True, kw_only=True):
     """One ban that matches the query, and what the policy says about it."""
-
-    model_config = ConfigDict(frozen=True)
 
     ban: str
     vendor: str
@@ -55,10 +53,8 @@ class SpotMatch(BaseModel):
     waiver: WaiverInfo | None = None
 
 
-class SpotCheckResult(BaseModel):
+class SpotCheckResult(msgspec.Struct, frozen=True, kw_only=True):
     """The answer to `enforcer vendor QUERY`."""
-
-    model_config = ConfigDict(frozen=True)
 
     query: str
     kind: QueryKind
@@ -206,7 +202,7 @@ def spot_check(enforcer: Enforcer, query: str, kind: QueryKind = QueryKind.AUTO)
 
 def _disabled_matches(enforcer: Enforcer, record: ComponentRecord) -> list[SpotMatch]:
     """Disabled bans that would match: the match index leaves them out, a spot check should not."""
-    disabled = [ban.model_copy(update={"enabled": True}) for ban in enforcer.bans if not ban.enabled]
+    disabled = [msgspec.structs.replace(ban, enabled=True) for ban in enforcer.bans if not ban.enabled]
     if not disabled:
         return []
     index = MatchIndex.build(disabled)
@@ -299,6 +295,6 @@ def render_json(result: SpotCheckResult) -> str:
 
 
 def to_document(result: SpotCheckResult) -> dict[str, Any]:
-    document = result.model_dump(mode="json")
+    document: dict[str, Any] = msgspec.to_builtins(result)
     document["verdict"] = result.verdict
     return document

@@ -33,6 +33,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import msgspec
+
 from enforcer._errors import EnforcerError, EngineError, PolicyCompileError
 from enforcer.engine.interface import PolicyEngine, PolicyModule
 
@@ -359,7 +361,7 @@ def decision_problems(
         for ban in enabled
         for confidence in ("exact", "weak")
     ]
-    waiver_input = [waiver.model_dump(mode="json") for waiver in waivers]
+    waiver_input = msgspec.to_builtins(waivers)
     problems: list[str] = []
     reported: set[str] = set()
     for date in sorted(dates):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 import orjson
 
 from enforcer._models import Finding, RunResult, SbomResult
@@ -59,6 +60,6 @@ def _sbom(sbom: SbomResult) -> dict[str, Any]:
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
-    document = finding.model_dump(mode="json")
+    document: dict[str, Any] = msgspec.to_builtins(finding)
     document["status"] = finding.status
     return document

@@ -20,6 +20,7 @@ from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
+import msgspec
 import orjson
 
 from enforcer._models import BanInfo, Finding, RunResult, SbomResult
@@ -174,10 +175,10 @@ def _result(sbom: SbomResult, finding: Finding, rule_number: int, artifact_index
         "status": finding.status,
         "component": {"ref": component.ref, "name": component.name, "version": component.version},
         "purl": component.purl,
-        "matches": [match.model_dump(mode="json") for match in finding.matches],
+        "matches": msgspec.to_builtins(finding.matches),
     }
     if finding.phase is not None:
-        properties["phase"] = finding.phase.model_dump(mode="json")
+        properties["phase"] = msgspec.to_builtins(finding.phase)
     result: dict[str, Any] = {
         "ruleId": rule_id(finding.ban),
         "ruleIndex": rule_number,
@@ -189,7 +190,7 @@ def _result(sbom: SbomResult, finding: Finding, rule_number: int, artifact_index
         "properties": properties,
     }
     if finding.waiver is not None:
-        properties["waiver"] = finding.waiver.model_dump(mode="json")
+        properties["waiver"] = msgspec.to_builtins(finding.waiver)
         if finding.waived:
             result["suppressions"] = [
                 {

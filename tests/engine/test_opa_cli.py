@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from enforcer._errors import EngineConnectionError, EngineError, PolicyCompileError
@@ -27,7 +28,7 @@ def test_answers_like_the_embedded_engine(opa_binary: str) -> None:
         )
         with Enforcer(run) as enforcer:
             result = enforcer.run([str(FIXTURES / "sboms" / "kaspersky-supplier.cdx.json")])
-        results[engine] = [finding.model_dump(mode="json") for sbom in result.sboms for finding in sbom.findings]
+        results[engine] = [msgspec.to_builtins(finding) for sbom in result.sboms for finding in sbom.findings]
     assert results["opa"] == results["embedded"]
     assert [finding["verdict"] for finding in results["opa"]] == ["deny"]
 

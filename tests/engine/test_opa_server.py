@@ -9,6 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from enforcer._errors import EngineConnectionError, EngineError, PolicyCompileError
@@ -255,7 +256,7 @@ def test_the_whole_run_matches_the_embedded_engine(opa_server: OpaServer) -> Non
         )
         with Enforcer(options_) as enforcer:
             result = enforcer.run([str(KASPERSKY_SBOM)])
-        results[engine] = [finding.model_dump(mode="json") for sbom in result.sboms for finding in sbom.findings]
+        results[engine] = [msgspec.to_builtins(finding) for sbom in result.sboms for finding in sbom.findings]
     assert results["opa-server"] == results["embedded"]
     assert results["embedded"]
     assert not [ident for ident in policy_ids(opa_server.url) if ident.startswith("enforcer/")]

@@ -6,6 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from enforcer._models import Ban
@@ -158,13 +159,14 @@ def test_sprintf_quotes_a_string_that_came_in_as_an_argument(embedded: EmbeddedE
 
 # -- asking the engine for a verdict on every ban --------------------------------------------
 
-BAN = Ban.model_validate(
+BAN = msgspec.convert(
     {
         "id": "portability-ban",
         "vendor": "Portability",
         "match": {"organizations": ["Portability Vendor"]},
         "phases": [{"effect": "deny", "from": "2024-01-01", "summary": "a phase"}],
-    }
+    },
+    Ban,
 )
 BAN_MODULE = """package enforcer.bans
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 
 from enforcer._models import Ban
@@ -11,7 +12,7 @@ from enforcer.sbom.interface import CPE, GROUP, HASH, NAME, ORG, PURL, URL
 DIGEST = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
 BANS = [
-    Ban.model_validate(
+    msgspec.convert(
         {
             "id": "kaspersky",
             "vendor": "Kaspersky",
@@ -24,15 +25,17 @@ BANS = [
                 "hashes": [DIGEST.upper()],
             },
             "phases": [{"effect": "deny", "from": "2024-07-20", "summary": "s"}],
-        }
+        },
+        Ban,
     ),
-    Ban.model_validate(
+    msgspec.convert(
         {
             "id": "huawei",
             "vendor": "Huawei",
             "match": {"organizations": ["Huawei Technologies Co., Ltd.", "Huawei"], "purls": ["pkg:maven/com.huawei"]},
             "phases": [{"effect": "deny", "from": "2019-08-13", "summary": "s"}],
-        }
+        },
+        Ban,
     ),
 ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from msgspec.structs import replace
+
 from enforcer._models import SbomResult
 from enforcer.report.markdown import MAX_FINDINGS, MarkdownReporter
 from tests.report.conftest import DENY
@@ -58,10 +60,8 @@ def test_hostile_names_are_inert(result):
 
 
 def test_long_runs_are_cut(result):
-    many = [
-        DENY.model_copy(update={"component": DENY.component.model_copy(update={"ref": f"c{i}"})}) for i in range(70)
-    ]
+    many = [replace(DENY, component=replace(DENY.component, ref=f"c{i}")) for i in range(70)]
     sbom = SbomResult(path="big.json", components=70, findings=many)
-    text = MarkdownReporter().render(result.model_copy(update={"sboms": [sbom]}))
+    text = MarkdownReporter().render(replace(result, sboms=[sbom]))
     assert len(_rows(text, "| status | SBOM | component | ban | reason |")) == MAX_FINDINGS
     assert f"…and {70 - MAX_FINDINGS} more findings: see the full report." in text

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,7 +24,7 @@ from fixtures.generate import generate
 from tests.conftest import FIXTURES
 
 BANS = [
-    Ban.model_validate(
+    msgspec.convert(
         {
             "id": "test-kaspersky",
             "vendor": "Kaspersky",
@@ -35,9 +36,10 @@ BANS = [
                 "products": ["kaspersky", "kaspersky endpoint"],
             },
             "phases": [{"effect": "deny", "from": "2024-07-20", "summary": "s"}],
-        }
+        },
+        Ban,
     ),
-    Ban.model_validate(
+    msgspec.convert(
         {
             "id": "test-huawei",
             "vendor": "Huawei",
@@ -49,7 +51,8 @@ BANS = [
                 "hashes": ["9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"],
             },
             "phases": [{"effect": "deny", "from": "2020-08-13", "summary": "s"}],
-        }
+        },
+        Ban,
     ),
 ]
 INDEX = MatchIndex(BANS)
