@@ -92,6 +92,21 @@ def with_decision_library(modules: list[PolicyModule]) -> list[PolicyModule]:
     return [*modules, *find_modules([decision_library()])]
 
 
+_ENFORCER_PACKAGE = re.compile(r"(?m)^\s*package\s+(?:data\.)?enforcer(?![\w.])")
+
+
+def uses_shipped_decisions(modules: Sequence[PolicyModule]) -> bool:
+    """True when `package enforcer` is exactly the shipped decision library, and nothing else adds to it.
+
+    Its decisions depend on a finding's component only through the waivers
+    that name the finding's ban (or every ban): the enforcer may then ask once
+    per ban and match strength instead of once per finding.
+    """
+    shipped = decision_library().read_text(encoding="utf-8")
+    own = [module for module in modules if _ENFORCER_PACKAGE.search(module.text)]
+    return len(own) == 1 and own[0].text == shipped
+
+
 def load_bans(engine: PolicyEngine, modules: Sequence[PolicyModule]) -> list[Ban]:
     """Evaluate the ban table once and validate every ban."""
     bans, problems = ban_problems(engine, modules)

@@ -41,6 +41,7 @@ from enforcer._policy import (
     load_bans,
     load_waivers,
     shipped_policies,
+    uses_shipped_decisions,
     with_decision_library,
 )
 from enforcer.engine import create_engine
@@ -105,6 +106,10 @@ class Enforcer:
         #: ids of the waivers that covered at least one finding of this run
         self._covering: set[str] = set()
         self._use_array = True
+        #: ask once per ban and match strength where the decision cannot depend on the component
+        self._per_ban = uses_shipped_decisions(self.modules)
+        self._waived_bans = {waiver.ban for waiver in self.waivers}
+        self._aliases: dict[tuple[int, str, str], str] = {}
         self._retained: list[SbomDocument] = []
         self._phases: dict[bytes, PhaseInfo] = {}
 
@@ -160,7 +165,9 @@ class Enforcer:
             )
             by_ban: dict[int, list[MatchEvidence]] = {}
             for number, matcher, confidence, key, field_name, raw in dict.fromkeys(finding.evidence):
-                alias = self.index.alias(number, matcher, key)
+                alias = self._aliases.get((number, matcher, key))
+                if alias is None:
+                    alias = self._aliases[number, matcher, key] = self.index.alias(number, matcher, key)
                 evidence = MatchEvidence(
                     field=field_name, value=raw, key=key, matcher=matcher, confidence=confidence, alias=alias
                 )
@@ -178,23 +185,31 @@ class Enforcer:
 
         A decision depends only on what the query is given (ban, confidence, ref,
         name, purl), so findings that repeat across SBOMs are asked about once.
+        With the shipped decision library, a finding whose ban no waiver names
+        is decided by its ban and match strength alone: those are asked about
+        once per ban and strength (Rego still decides every one of them).
         """
         findings_input = []
-        asked: dict[tuple[str, str, str, str, str], str] = {}
+        asked: dict[tuple[str, ...], str] = {}
         keys: list[list[str]] = []
+        per_ban = self._per_ban and "*" not in self._waived_bans
         for sbom_number, item in enumerate(pending):
             item_keys = []
             for finding_number, (component, ban_number, _, confidence) in enumerate(item.raw):
                 ban_id = self.index.bans[ban_number].id
-                question = (ban_id, confidence.value, component.ref, component.name, component.purl)
+                question: tuple[str, ...]
+                if per_ban and ban_id not in self._waived_bans:
+                    question = (ban_id, "weak" if confidence is Confidence.WEAK else "exact")
+                else:
+                    question = (ban_id, confidence.value, component.ref, component.name, component.purl)
                 key = asked.get(question)
                 if key is None:
                     key = asked[question] = f"{sbom_number}:{finding_number}"
                     findings_input.append(
                         {
                             "id": key,
-                            "ban": question[0],
-                            "confidence": question[1],
+                            "ban": ban_id,
+                            "confidence": confidence.value,
                             "component": {"ref": component.ref, "name": component.name, "purl": component.purl},
                         }
                     )

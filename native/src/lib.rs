@@ -14,7 +14,9 @@ mod graph;
 mod json;
 mod matcher;
 
+use std::borrow::Cow;
 use std::fs::File;
+use std::os::unix::fs::FileExt;
 use std::sync::OnceLock;
 
 use memmap2::{Advice, Mmap};
@@ -26,17 +28,33 @@ use cdx::{Outline, RefHasher, Walker};
 use graph::Graph;
 use matcher::Matcher;
 
-/// The bytes of a document: a mapped file, or a Python bytes object.
+/// The bytes of a document, after the scan: a file, read a piece at a time
+/// (its map is gone: mapping pages again would keep them, and a file system
+/// with large folios maps hundreds of kilobytes around each byte read), or a
+/// Python bytes object.
 enum Data {
-    Mapped(Mmap),
+    File(File, usize),
     Bytes(Py<PyBytes>),
 }
 
 impl Data {
-    fn bytes<'a>(&'a self, py: Python<'a>) -> &'a [u8] {
+    fn size(&self, py: Python<'_>) -> usize {
         match self {
-            Data::Mapped(map) => map,
-            Data::Bytes(bytes) => bytes.as_bytes(py),
+            Data::File(_, size) => *size,
+            Data::Bytes(bytes) => bytes.as_bytes(py).len(),
+        }
+    }
+
+    /// The bytes `start..end` (inside the document).
+    fn read<'a>(&'a self, py: Python<'a>, start: usize, end: usize) -> PyResult<Cow<'a, [u8]>> {
+        match self {
+            Data::File(file, _) => {
+                let mut buffer = vec![0u8; end - start];
+                file.read_exact_at(&mut buffer, start as u64)
+                    .map_err(|error| PyOSError::new_err(format!("reading the SBOM again: {error}")))?;
+                Ok(Cow::Owned(buffer))
+            }
+            Data::Bytes(bytes) => Ok(Cow::Borrowed(&bytes.as_bytes(py)[start..end])),
         }
     }
 }
@@ -86,10 +104,14 @@ impl Scanner {
                         given_back = end;
                     }
                 };
-                Walker::new(data, matcher, hasher, check_limit, &mut release).run()
+                let outcome = Walker::new(data, matcher, hasher, check_limit, &mut release).run();
+                release(data.len());
+                outcome
             })
         };
-        Ok(Scan::new(Data::Mapped(map), outcome, &self.hasher))
+        let size = map.len();
+        drop(map);
+        Ok(Scan::new(Data::File(file, size), outcome, &self.hasher))
     }
 
     /// Scan a document already in memory (standard input, a decompressed file).
@@ -127,8 +149,11 @@ impl Scan {
         Scan { data, outline, fallback, hasher: hasher.clone(), graph: OnceLock::new() }
     }
 
-    fn range<'py>(&self, py: Python<'py>, range: Option<(usize, usize)>) -> Option<Bound<'py, PyBytes>> {
-        range.map(|(start, end)| PyBytes::new(py, &self.data.bytes(py)[start..end]))
+    fn range<'py>(&self, py: Python<'py>, range: Option<(usize, usize)>) -> PyResult<Option<Bound<'py, PyBytes>>> {
+        match range {
+            Some((start, end)) => Ok(Some(PyBytes::new(py, &self.data.read(py, start, end)?))),
+            None => Ok(None),
+        }
     }
 }
 
@@ -142,7 +167,7 @@ impl Scan {
 
     #[getter]
     fn size(&self, py: Python<'_>) -> usize {
-        self.data.bytes(py).len()
+        self.data.size(py)
     }
 
     #[getter]
@@ -181,13 +206,13 @@ impl Scan {
 
     /// The bytes of the metadata object, or None.
     #[getter]
-    fn metadata<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
+    fn metadata<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyBytes>>> {
         self.range(py, self.outline.metadata)
     }
 
     /// The bytes of the services array, or None.
     #[getter]
-    fn services<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
+    fn services<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyBytes>>> {
         self.range(py, self.outline.services)
     }
 
@@ -216,24 +241,23 @@ impl Scan {
 
     /// A copy of some bytes of the document.
     fn slice<'py>(&self, py: Python<'py>, start: usize, end: usize) -> PyResult<Bound<'py, PyBytes>> {
-        let data = self.data.bytes(py);
-        if start > end || end > data.len() {
+        if start > end || end > self.data.size(py) {
             return Err(PyValueError::new_err("slice out of the document"));
         }
-        Ok(PyBytes::new(py, &data[start..end]))
+        Ok(PyBytes::new(py, &self.data.read(py, start, end)?))
     }
 
     /// For each bom-ref, the bytes of the component written with it (the first
     /// top-level one, else the first nested one) and whether it is top-level.
     /// A hash collision can give another component: the caller checks its ref.
-    fn locate<'py>(&self, py: Python<'py>, refs: Vec<String>) -> Vec<Option<(bool, Bound<'py, PyBytes>)>> {
-        let data = self.data.bytes(py);
+    fn locate<'py>(&self, py: Python<'py>, refs: Vec<String>) -> PyResult<Vec<Option<(bool, Bound<'py, PyBytes>)>>> {
         refs.iter()
-            .map(|reference| {
-                self.outline
-                    .places
-                    .get(&self.hasher.hash(reference.as_bytes()))
-                    .map(|place| (place.top, PyBytes::new(py, &data[place.start..place.end])))
+            .map(|reference| match self.outline.places.get(&self.hasher.hash(reference.as_bytes())) {
+                Some(place) => {
+                    let bytes = self.data.read(py, place.start, place.end)?;
+                    Ok(Some((place.top, PyBytes::new(py, &bytes))))
+                }
+                None => Ok(None),
             })
             .collect()
     }
@@ -242,10 +266,17 @@ impl Scan {
     /// the dependency graph (breadth first, roots and dependencies in document
     /// order), or None when no root reaches it.
     fn chains(&self, py: Python<'_>, roots: Vec<String>, targets: Vec<String>) -> PyResult<Vec<Option<Vec<String>>>> {
-        let graph = self.graph.get_or_init(|| {
-            let range = self.outline.dependencies?;
-            Graph::read(self.data.bytes(py), range).ok()
-        });
+        if self.graph.get().is_none() {
+            let graph = match self.outline.dependencies {
+                Some((start, end)) => {
+                    let bytes = self.data.read(py, start, end)?;
+                    Graph::read(&bytes, (0, bytes.len())).ok()
+                }
+                None => None,
+            };
+            let _ = self.graph.set(graph);
+        }
+        let graph = self.graph.get().and_then(Option::as_ref);
         let Some(graph) = graph else {
             return Ok(vec![None; targets.len()]);
         };
