@@ -1,12 +1,25 @@
 """Choices of the CLI that the command line needs before any work starts.
 
 Kept apart from the modules that do the work, so that parsing the command
-line of `enforcer check` does not import the spot-check and listing code.
+line does not import the report, engine and model code (and pydantic with
+it): `enforcer --help` and a usage error cost no more than starting Python.
+The choices of `--format`, `--engine` and `--fail-on` of `enforcer check`
+are the values of the library's enums, written out here for that reason;
+the command converts them to those enums.
 """
 
 from __future__ import annotations
 
 import enum
+
+#: The values of `enforcer.report.ReportFormat`: `--format` and `--output FORMAT=FILE` of `enforcer check`.
+REPORT_FORMATS = ("table", "json", "sarif", "junit", "markdown", "github")
+
+#: The values of `enforcer.engine.EngineChoice`: `--engine`.
+ENGINES = ("embedded", "opa-server", "opa")
+
+#: The values of `enforcer._models.FailOn`: `--fail-on` of `enforcer check`.
+FAIL_ON = ("deny", "warn", "never")
 
 
 class ListingFormat(enum.StrEnum):

@@ -2,7 +2,7 @@
 
     python scripts/check_readme.py        (make check-readme; also a test)
 
-Reads the options of each command from the typer app itself and looks for
+Reads the options of each command from the CLI's argparse parser itself and looks for
 each one in README.md. Prints what is missing and exits 1, or prints a count.
 """
 
@@ -16,28 +16,19 @@ sys.path.insert(0, str(ROOT))
 
 
 def cli_surface() -> dict[str, list[str]]:
-    """{"enforcer check": ["--policy", "-p", ...], ...} from the typer app."""
-    import typer.main
-
-    from enforcer._cli import app
+    """{"enforcer check": ["--policy", "-p", ...], ...} from the CLI's parser."""
+    from enforcer._cli import Parser, build_parser
 
     surface: dict[str, list[str]] = {}
 
-    def walk(group: object, prefix: str) -> None:
-        commands = getattr(group, "commands", {})
-        for name, command in commands.items():
-            path = f"{prefix} {name}"
-            if getattr(command, "commands", None):
-                walk(command, path)
-                continue
-            flags = (
-                flag
-                for param in command.params
-                for flag in [*getattr(param, "opts", []), *getattr(param, "secondary_opts", [])]
-            )
-            surface[path] = [flag for flag in flags if flag.startswith("-") and flag not in ("--help", "-h")]
+    def walk(parser: Parser, path: str) -> None:
+        for name, command in parser.commands.items():
+            walk(command, f"{path} {name}")
+        if not parser.commands:
+            flags = (flag for action in parser._actions for flag in action.option_strings)
+            surface[path] = [flag for flag in flags if flag not in ("--help", "-h")]
 
-    walk(typer.main.get_command(app), "enforcer")
+    walk(build_parser(), "enforcer")
     return surface
 
 

@@ -8,15 +8,17 @@ except under `CI=true`, where a missing OPA fails them.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ENFORCER_SHARED", ROOT.parent / "shared"))
@@ -152,17 +154,29 @@ class CliResult:
     stderr: str
 
 
+def run_cli(*args: str | os.PathLike[str], input: str | bytes | None = None) -> CliResult:
+    """Run `enforcer ARGS` in this process: its exit code and what it printed.
+
+    stdin holds `input` (bytes underneath, as `-` reads sys.stdin.buffer).
+    """
+    from enforcer._cli import run
+
+    data = input.encode() if isinstance(input, str) else input or b""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    saved = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            code = run([str(a) for a in args])
+    finally:
+        sys.stdin = saved
+    return CliResult(code, stdout.getvalue(), stderr.getvalue())
+
+
 @pytest.fixture
 def cli():
     """Run the enforcer CLI in process: cli("check", "x.json", ...) -> CliResult."""
-    from enforcer._cli import app
-
-    def run(*args: str | os.PathLike[str], input: str | bytes | None = None) -> CliResult:
-        runner = CliRunner()
-        result = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
-        return CliResult(result.exit_code, result.stdout, result.stderr)
-
-    return run
+    return run_cli
 
 
 def write_cdx(path: Path, components: Sequence[dict[str, object]], **top: object) -> Path:

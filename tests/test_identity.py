@@ -25,10 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from enforcer import Enforcer, Options
-from tests.conftest import POLICIES, write_cdx
+from tests.conftest import POLICIES, run_cli, write_cdx
 
 AS_OF = "2025-06-01"
 KASPERSKY_HASH = "a3f1" * 16
@@ -329,8 +328,6 @@ class IdentityRun:
 @pytest.fixture(scope="module")
 def identity_run(tmp_path_factory) -> IdentityRun:
     """One `enforcer check` over a directory holding one SBOM per case."""
-    from enforcer._cli import app
-
     root = tmp_path_factory.mktemp("identity")
     policy = root / "fallback.rego"
     owned = _fallback_policy(policy)
@@ -339,7 +336,7 @@ def identity_run(tmp_path_factory) -> IdentityRun:
     for case in CASES:
         write_cdx(sboms / f"{case.id}.cdx.json", [case.component])
     args = ["check", str(sboms), "-p", str(POLICIES), "-p", str(policy), "--as-of", AS_OF, "--format", "json"]
-    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    result = run_cli(*args)
     assert result.exit_code == 1, result.stderr
     report = json.loads(result.stdout)
     findings = {Path(sbom["path"]).name.removesuffix(".cdx.json"): sbom["findings"] for sbom in report["sboms"]}
