@@ -15,7 +15,6 @@ from __future__ import annotations
 import gc
 import glob
 import math
-import multiprocessing
 import os
 import sys
 import time
@@ -107,7 +106,7 @@ def match_many(
     # again and again, and in a forked worker it must not, or it would copy the parent's pages.
     gc.freeze()
     try:
-        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if workers > 1 and "fork" in _start_methods():
             matched = _match_forked(enforcer, [files[n] for n in parallel], workers)
             for number, pending in zip(parallel, matched, strict=True):
                 finished(number, pending)
@@ -119,6 +118,12 @@ def match_many(
     return [pending for pending in results if pending is not None]
 
 
+def _start_methods() -> list[str]:
+    import multiprocessing  # only for more than one worker: it imports much (sockets, pickle)
+
+    return multiprocessing.get_all_start_methods()
+
+
 def _match_forked(enforcer: Enforcer, files: list[str], workers: int) -> Iterable[Pending]:
     global _WORKER_ENFORCER
     from concurrent.futures import ProcessPoolExecutor  # deferred: a one-file check never needs it
@@ -127,6 +132,8 @@ def _match_forked(enforcer: Enforcer, files: list[str], workers: int) -> Iterabl
     chunk = max(1, min(_MAX_CHUNK, math.ceil(len(files) / (workers * _CHUNKS_PER_WORKER))))
     _WORKER_ENFORCER = enforcer
     try:
+        import multiprocessing
+
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             yield from pool.map(_match_in_worker, files, chunksize=chunk)

@@ -10,13 +10,20 @@ cache that cannot be read or written is ignored: it only ever saves time.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from enforcer.engine.interface import PolicyModule
+
+try:  # BLAKE2 of Python's own: `import hashlib` would load OpenSSL (megabytes of memory) for this
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # pragma: no cover - an interpreter without the module
+    from hashlib import blake2b as _blake2b
+
+
+def _hash() -> _blake2b:
+    return _blake2b(digest_size=32)
 
 
 def cache_dir() -> Path | None:
@@ -30,7 +37,7 @@ def cache_dir() -> Path | None:
 
 def policy_key(modules: Sequence[PolicyModule], *parts: str) -> str:
     """A key that changes whenever a module's path or text (or any part) changes."""
-    digest = hashlib.sha256()
+    digest = _hash()
     for part in parts:
         digest.update(part.encode())
         digest.update(b"\0")
@@ -67,6 +74,8 @@ def write(name: str, data: bytes) -> Path | None:
     if directory is None:
         return None
     try:
+        import tempfile
+
         directory.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
@@ -84,6 +93,8 @@ def temporary_path(name: str) -> Path | None:
     if directory is None:
         return None
     try:
+        import tempfile
+
         directory.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
         os.close(handle)
@@ -96,7 +107,7 @@ def publish(temporary: Path, name: str, *, checksum: bool = False) -> None:
     """Move a finished temporary file into place (with a checksum beside it if asked)."""
     try:
         if checksum:
-            write(f"{name}.sha256", _digest(temporary.read_bytes()).encode())
+            write(f"{name}.b2sum", _digest(temporary.read_bytes()).encode())
         os.replace(temporary, temporary.parent / name)
     except OSError:
         temporary.unlink(missing_ok=True)
@@ -105,14 +116,16 @@ def publish(temporary: Path, name: str, *, checksum: bool = False) -> None:
 def intact(cached: Path) -> bool:
     """True when a cached file still has the checksum written beside it."""
     try:
-        expected = (cached.parent / f"{cached.name}.sha256").read_text().strip()
+        expected = (cached.parent / f"{cached.name}.b2sum").read_text().strip()
         return expected == _digest(cached.read_bytes())
     except OSError:
         return False
 
 
 def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    digest = _hash()
+    digest.update(data)
+    return digest.hexdigest()
 
 
 def remove(names: Iterable[str]) -> None:

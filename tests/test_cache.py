@@ -46,7 +46,7 @@ def test_a_changed_policy_is_a_new_entry(tmp_path, monkeypatch):
 def test_a_broken_cache_entry_is_ignored(tmp_path, monkeypatch):
     _, files = _run(ICTS, tmp_path / "cache", monkeypatch)
     for name in files:
-        if not name.endswith(".sha256"):
+        if not name.endswith(".b2sum"):
             (tmp_path / "cache" / name).write_bytes(b"\x00 not what was written")
     result, _ = _run(ICTS, tmp_path / "cache", monkeypatch)
     assert result.totals()["deny"] == 1

@@ -625,4 +625,4 @@ const BATCH_COMPONENTS: usize = 4096;
 const BATCH_BYTES: usize = 1 << 20;
 
 /// Bytes read between two calls of the release hook.
-pub const RELEASE_EVERY: usize = 4 << 20;
+pub const RELEASE_EVERY: usize = 1 << 20;
