@@ -558,6 +558,7 @@ def run_embedded_tests(modules: Sequence[PolicyModule]) -> TestReport:
 
     engine = EmbeddedEngine()
     engine.load(modules)
+    engine.parse()
     report = TestReport(runner=engine.describe())
     tests = discover_tests(modules)
     # the first `with input as` of each file, the likeliest cause of a crash
@@ -707,6 +708,7 @@ def _worker() -> int:
     engine = EmbeddedEngine()
     try:
         engine.load([PolicyModule(path, text) for path, text in payload["modules"]])
+        engine.parse()
     except PolicyCompileError as error:
         print(json.dumps({"compile_error": str(error)}), flush=True)
         return 0

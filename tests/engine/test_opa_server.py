@@ -162,8 +162,11 @@ def test_server_going_down_mid_run_is_a_clear_error_not_a_hang(
 
 
 def test_a_server_that_stops_answering_times_out(private_opa: OpaServer, modules: list[PolicyModule]) -> None:
-    engine = OpaServerEngine(private_opa.url, timeout=0.5)
-    engine.load(modules)
+    # the policies go in with a generous timeout (a busy machine may take more than 0.5 s to
+    # compile them); the query that meets the stopped server has the short one
+    loader = OpaServerEngine(private_opa.url, timeout=60)
+    loader.load(modules)
+    engine = OpaServerEngine(private_opa.url, timeout=0.5, push=False)
     private_opa.process.send_signal(signal.SIGSTOP)
     started = time.monotonic()
     try:
@@ -174,6 +177,7 @@ def test_a_server_that_stops_answering_times_out(private_opa: OpaServer, modules
     assert str(error.value) == f"OPA server {private_opa.url}: no answer within 0.5 s (--opa-timeout)"
     assert time.monotonic() - started < 5
     engine.close()
+    loader.close()
 
 
 @pytest.mark.parametrize("token", [None, "wrong-token"], ids=["no-token", "wrong-token"])
