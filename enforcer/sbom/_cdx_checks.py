@@ -118,6 +118,7 @@ def spec_warnings(
     data: bytes | None = None,
     xml: XmlNode | None = None,
     refless: tuple[list[int], int] | None = None,
+    fields_checked: bool = False,
 ) -> list[str]:
     """One line per problem, at most `MAX_WARNINGS` (then a count of the rest).
 
@@ -126,11 +127,15 @@ def spec_warnings(
     (the tree of an XML document, with the elements `XML_CHECKED` names).
     `refless`, from the native scanner, gives the dependencies without a ref
     (the first indexes and the count) when `bom` holds only a part of the
-    document.
+    document; `fields_checked`: the scanner found the fields the matcher
+    reads clean (its `looks_valid`), so they are not looked at again.
     """
     if refless is not None:
         indexes, count = refless
-        problems = [] if _looks_valid(bom, dependencies=False) else _bom_problems(bom, dependencies=False)
+        if fields_checked or _looks_valid(bom, dependencies=False):
+            problems = []
+        else:
+            problems = _bom_problems(bom, dependencies=False)
         problems.extend(f"$.dependencies[{i}].ref: missing or empty" for i in indexes)
         # the scanner keeps the first indexes only (more than MAX_WARNINGS): the rest are counted
         problems.extend(["$.dependencies[...].ref: missing or empty"] * (count - len(indexes)))

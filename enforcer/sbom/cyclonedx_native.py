@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from enforcer.match.index import MatchIndex, ScanResult
-from enforcer.sbom._cdx_checks import CHECKED_COMPONENTS, spec_warnings
+from enforcer.sbom._cdx_checks import CHECKED_COMPONENTS, COMPONENT_TYPES, HASH_ALGORITHMS, _looks_valid, spec_warnings
 from enforcer.sbom.cyclonedx_json import (
     Bom,
     Component,
@@ -84,7 +84,9 @@ def describe() -> str:
 def _scanner(index: MatchIndex) -> Any:
     scanner = _SCANNERS.get(index)
     if scanner is None:
-        scanner = _SCANNERS[index] = native_module().Scanner(index.prefilter_spec())
+        scanner = _SCANNERS[index] = native_module().Scanner(
+            index.prefilter_spec(), sorted(COMPONENT_TYPES), sorted(HASH_ALGORITHMS)
+        )
     return scanner
 
 
@@ -140,18 +142,37 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
         self.warnings.extend(self._spec_warnings())
 
     def _spec_warnings(self) -> list[str]:
-        """The specification checks, on the document cut after the components they look at."""
+        """The specification checks, on the document cut after the components they look at.
+
+        The scanner has made the quick checks of the fields the matcher reads
+        (`Scan.looks_valid`); the components are decoded for them again only
+        when it found something to say (then with the words and paths of the
+        Python path), or when the document's own component shares a bom-ref
+        with one of the list.
+        """
         scan = self._scan
         end = scan.checked_end
         if end is not None and scan.tops > CHECKED_COMPONENTS:
             text = scan.slice(0, end) + b"]}"
         else:
             text = scan.slice(0, scan.size)
+        if scan.looks_valid and self._metadata_looks_valid():
+            return spec_warnings(self.bom, data=text, refless=scan.refless, fields_checked=True)
         try:
             prefix = _PREFIX.decode(text)
         except (msgspec.DecodeError, RecursionError):
             return []  # the cut is not JSON (a "components" key after the array): nothing to say
         return spec_warnings(prefix, data=text, refless=scan.refless)
+
+    def _metadata_looks_valid(self) -> bool:
+        """The quick checks on the document's own component, which the scanner does not read."""
+        root = self.bom.metadata.component if self.bom.metadata is not None else None
+        if root is None:
+            return True
+        if not _looks_valid(self.bom, dependencies=False):
+            return False
+        refs = [component.bom_ref for component, _, _, _ in _walk((root,), 0, -1) if component.bom_ref]
+        return not any(place is not None for place in self._scan.locate(refs))
 
     # -- matching ------------------------------------------------------------------
 
@@ -195,7 +216,7 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
     # -- paths of findings -----------------------------------------------------------
 
     def _dependency_chains(self, refs: Sequence[str]) -> list[list[str] | None]:
-        if not self.roots or not self._scan.has_dependencies:
+        if not refs or not self.roots or not self._scan.has_dependencies:
             return [None] * len(refs)
         chains: list[list[str] | None] = self._scan.chains(self.roots, list(refs))
         return chains

@@ -49,6 +49,9 @@ pub struct Outline {
     pub tops: u64,
     /// just after the `check_limit`-th top-level component
     pub checked_end: Option<usize>,
+    /// the first `check_limit` components (in document order, nested ones
+    /// included) pass the quick checks of `Checks`
+    pub looks_valid: bool,
     pub candidates: Vec<Candidate>,
     /// dependencies with a missing or empty ref (their indexes, the first few)
     pub refless: Vec<u64>,
@@ -96,6 +99,16 @@ impl RefHasher {
     }
 }
 
+/// The quick specification checks of the fields the scanner reads anyway (as
+/// `_cdx_checks._looks_valid` makes them): a component's type and name, its
+/// bom-ref (not empty, not repeated), its hashes (algorithm, length, hex).
+pub struct Checks {
+    pub types: Vec<Vec<u8>>,
+    pub algorithms: Vec<Vec<u8>>,
+}
+
+const DIGEST_LENGTHS: [usize; 5] = [32, 40, 64, 96, 128];
+
 /// Called every so often with the offset up to which the data was read:
 /// a memory-mapped file gives those pages back.
 pub type Release<'r> = &'r mut dyn FnMut(usize);
@@ -103,6 +116,10 @@ pub type Release<'r> = &'r mut dyn FnMut(usize);
 pub struct Walker<'a, 'm, 'r> {
     cur: Cursor<'a>,
     matcher: &'m Matcher,
+    checks: &'m Checks,
+    /// components checked so far, and the bom-refs among them
+    checked: u64,
+    refs: std::collections::HashSet<u64>,
     hasher: &'m RefHasher,
     batch: Batch,
     /// the top-level components of the batch: (start, end, before, a value alone made it a suspect)
@@ -113,6 +130,10 @@ pub struct Walker<'a, 'm, 'r> {
     out: Outline,
     /// a value of the current top-level component may hit
     suspect: bool,
+    /// hashes that fail the quick checks (counted while a component is read)
+    hash_faults: u64,
+    /// the component being read is among the first `check_limit`
+    checking: bool,
 }
 
 /// Bits of the fields of an object already seen (a repeated field goes to Python).
@@ -132,6 +153,7 @@ impl<'a, 'm, 'r> Walker<'a, 'm, 'r> {
     pub fn new(
         data: &'a [u8],
         matcher: &'m Matcher,
+        checks: &'m Checks,
         hasher: &'m RefHasher,
         check_limit: u64,
         release: Release<'r>,
@@ -139,14 +161,19 @@ impl<'a, 'm, 'r> Walker<'a, 'm, 'r> {
         Walker {
             cur: Cursor::new(data, 0),
             matcher,
+            checks,
+            checked: 0,
+            refs: std::collections::HashSet::new(),
             hasher,
             batch: Batch::default(),
             pending: Vec::new(),
             hits: Vec::new(),
             release,
             check_limit,
-            out: Outline::default(),
+            out: Outline { looks_valid: true, ..Outline::default() },
             suspect: false,
+            hash_faults: 0,
+            checking: false,
         }
     }
 
@@ -250,6 +277,22 @@ impl<'a, 'm, 'r> Walker<'a, 'm, 'r> {
             }
         }
         Ok(!value.is_empty())
+    }
+
+    /// A string field's decoded value (None for null, when `nullable`).
+    fn plain(&mut self, nullable: bool) -> Res<Option<std::borrow::Cow<'a, [u8]>>> {
+        if nullable && self.cur.null()? {
+            return Ok(None);
+        }
+        if self.cur.peek()? != b'"' {
+            return self.cur.fail("a field of the wrong type");
+        }
+        let at = self.cur.pos;
+        let value = self.cur.string()?.value(at)?;
+        if value.len() > MAX_STRING {
+            return self.cur.fail("a string longer than the limit");
+        }
+        Ok(Some(value))
     }
 
     /// An array of strings the matcher reads, or null; true when one is non-empty.
@@ -356,17 +399,27 @@ impl<'a, 'm, 'r> Walker<'a, 'm, 'r> {
 
     fn hash(&mut self, depth: usize) -> Res<bool> {
         let mut identified = false;
+        let (mut algorithm, mut digest) = (false, false);
         if self.open(depth)? {
             let mut seen = Seen(0);
             loop {
                 match self.cur.key()? {
                     b"alg" => {
                         seen.first(0, &self.cur)?;
-                        self.value(None, false)?;
+                        let value = self.plain(false)?.unwrap_or_default();
+                        algorithm = !self.checking || self.checks.algorithms.iter().any(|known| known[..] == value[..]);
                     }
                     b"content" => {
                         seen.first(1, &self.cur)?;
-                        identified |= self.value(Some(Kind::Hash), false)?;
+                        let value = self.plain(false)?.unwrap_or_default();
+                        digest = !self.checking
+                            || (DIGEST_LENGTHS.contains(&value.len()) && value.iter().all(u8::is_ascii_hexdigit));
+                        if !value.is_empty() {
+                            identified = true;
+                            if !self.suspect && self.matcher.queue(Kind::Hash, &value, &mut self.batch) {
+                                self.suspect = true;
+                            }
+                        }
                     }
                     _ => self.cur.skip(depth + 1)?,
                 }
@@ -374,6 +427,9 @@ impl<'a, 'm, 'r> Walker<'a, 'm, 'r> {
                     break;
                 }
             }
+        }
+        if !(algorithm && digest) {
+            self.hash_faults += 1;
         }
         Ok(identified)
     }
@@ -409,6 +465,11 @@ impl<'a, 'm, 'r> Walker<'a, 'm, 'r> {
         let start = start.max(self.cur.pos);
         let mut identified = false;
         let mut reference: Option<u64> = None;
+        let checking = self.checked < self.check_limit;
+        self.checked += 1;
+        let outer = std::mem::replace(&mut self.checking, checking);
+        let (mut typed, mut named, mut empty_ref) = (false, false, false);
+        let faults_before = self.hash_faults;
         if self.open(depth)? {
             let mut seen = Seen(0);
             loop {
@@ -422,16 +483,18 @@ impl<'a, 'm, 'r> Walker<'a, 'm, 'r> {
                             if value.len() > MAX_STRING {
                                 return self.cur.fail("a string longer than the limit");
                             }
+                            empty_ref = value.is_empty();
                             reference = Some(self.hasher.hash(&value));
                         }
                     }
                     b"type" => {
                         seen.first(1, &self.cur)?;
-                        self.value(None, false)?;
+                        let value = self.plain(false)?.unwrap_or_default();
+                        typed = !checking || self.checks.types.iter().any(|known| known[..] == value[..]);
                     }
                     b"name" => {
                         seen.first(2, &self.cur)?;
-                        self.value(Some(Kind::Name), false)?;
+                        named = self.value(Some(Kind::Name), false)?;
                     }
                     b"version" => {
                         seen.first(3, &self.cur)?;
@@ -502,6 +565,13 @@ impl<'a, 'm, 'r> Walker<'a, 'm, 'r> {
         if !identified {
             self.out.unidentified += 1;
         }
+        if checking && self.out.looks_valid {
+            let repeated = reference.is_some_and(|hash| !self.refs.insert(hash));
+            if !typed || !named || empty_ref || repeated || self.hash_faults != faults_before {
+                self.out.looks_valid = false;
+            }
+        }
+        self.checking = outer;
         if let Some(hash) = reference {
             let place = Place { start, end: self.cur.pos, top };
             match self.out.places.entry(hash) {

@@ -24,7 +24,7 @@ use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use cdx::{Outline, RefHasher, Walker};
+use cdx::{Checks, Outline, RefHasher, Walker};
 use graph::Graph;
 use matcher::Matcher;
 
@@ -63,6 +63,7 @@ impl Data {
 #[pyclass(frozen, module = "enforcer_scan")]
 struct Scanner {
     matcher: Matcher,
+    checks: Checks,
     hasher: RefHasher,
 }
 
@@ -71,10 +72,17 @@ impl Scanner {
     /// `spec`: for each kind of value (organisation, URL, purl, CPE, group,
     /// name, hash, in that order), whether the bans match it at all, and the
     /// lower-case needles one of which an ASCII value must contain to hit.
+    ///
+    /// `component_types` and `hash_algorithms`: the values the quick
+    /// specification checks accept (`Scan.looks_valid`).
     #[new]
-    fn new(spec: Vec<(bool, Vec<String>)>) -> PyResult<Self> {
+    fn new(spec: Vec<(bool, Vec<String>)>, component_types: Vec<String>, hash_algorithms: Vec<String>) -> PyResult<Self> {
         let matcher = Matcher::new(spec).map_err(PyValueError::new_err)?;
-        Ok(Scanner { matcher, hasher: RefHasher::new() })
+        let checks = Checks {
+            types: component_types.into_iter().map(String::into_bytes).collect(),
+            algorithms: hash_algorithms.into_iter().map(String::into_bytes).collect(),
+        };
+        Ok(Scanner { matcher, checks, hasher: RefHasher::new() })
     }
 
     /// Scan a file, memory-mapped; the pages read are given back as the scan
@@ -89,6 +97,7 @@ impl Scanner {
         let outcome = {
             let data: &[u8] = &map;
             let matcher = &self.matcher;
+            let checks = &self.checks;
             let hasher = &self.hasher;
             py.detach(move || {
                 let mut given_back = 0usize;
@@ -104,7 +113,7 @@ impl Scanner {
                         given_back = end;
                     }
                 };
-                let outcome = Walker::new(data, matcher, hasher, check_limit, &mut release).run();
+                let outcome = Walker::new(data, matcher, checks, hasher, check_limit, &mut release).run();
                 release(data.len());
                 outcome
             })
@@ -120,10 +129,11 @@ impl Scanner {
         let outcome = {
             let bytes: &[u8] = data.as_bytes();
             let matcher = &self.matcher;
+            let checks = &self.checks;
             let hasher = &self.hasher;
             py.detach(move || {
                 let mut release = |_: usize| {};
-                Walker::new(bytes, matcher, hasher, check_limit, &mut release).run()
+                Walker::new(bytes, matcher, checks, hasher, check_limit, &mut release).run()
             })
         };
         Ok(Scan::new(Data::Bytes(owned), outcome, &self.hasher))
@@ -226,6 +236,13 @@ impl Scan {
     #[getter]
     fn checked_end(&self) -> Option<usize> {
         self.outline.checked_end
+    }
+
+    /// The first `check_limit` components (nested ones included) pass the
+    /// quick checks: type, name, bom-ref, hashes.
+    #[getter]
+    fn looks_valid(&self) -> bool {
+        self.outline.looks_valid
     }
 
     #[getter]

@@ -35,6 +35,17 @@ const SEPARATOR: u8 = 0;
 /// What the organisation normaliser removes inside words (and `a/s` -> `as`).
 const JOINING: &[u8] = b"'`./";
 
+/// `JOINING` as a table, one entry per byte.
+static JOINS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < JOINING.len() {
+        table[JOINING[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 struct KindTest {
     relevant: bool,
     needles: Option<AhoCorasick>,
@@ -140,12 +151,21 @@ impl Matcher {
         }
         let queue = &mut batch.texts[kind as usize];
         let start = queue.len();
+        queue.extend_from_slice(text);
         if test.squash {
-            queue.extend(text.iter().copied().filter(|byte| !JOINING.contains(byte)));
+            // drop the joining characters in place, lower-casing the rest
+            let mut kept = start;
+            for read in start..queue.len() {
+                let byte = queue[read];
+                if !JOINS[byte as usize] {
+                    queue[kept] = byte.to_ascii_lowercase();
+                    kept += 1;
+                }
+            }
+            queue.truncate(kept);
         } else {
-            queue.extend_from_slice(text);
+            queue[start..].make_ascii_lowercase();
         }
-        queue[start..].make_ascii_lowercase();
         queue.push(SEPARATOR);
         false
     }

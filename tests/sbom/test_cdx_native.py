@@ -73,8 +73,7 @@ def assert_same(data: bytes, index: MatchIndex = INDEX, *, name: str = "doc.json
 
 
 def _fallback(data: bytes, index: MatchIndex = INDEX) -> str | None:
-    module = cyclonedx_native.native_module()
-    return str(module.Scanner(index.prefilter_spec()).scan_bytes(data, 1000).fallback)
+    return str(cyclonedx_native._scanner(index).scan_bytes(data, 1000).fallback)
 
 
 def _bom(components: list[Any], **extra: Any) -> bytes:
@@ -335,7 +334,7 @@ def test_switched_off_by_the_environment(tmp_path):
 _PEAK = """
 import resource, sys
 import enforcer_scan
-scanner = enforcer_scan.Scanner([(False, [])] * 7)
+scanner = enforcer_scan.Scanner([(False, [])] * 7, [], [])
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 scan = scanner.scan_file(sys.argv[1], 1000)
 assert scan.fallback is None, scan.fallback
@@ -357,3 +356,61 @@ def test_a_large_file_is_scanned_in_bounded_memory(tmp_path):
     )
     assert size > 60 << 20
     assert growth < size // 3, f"peak memory grew by {growth >> 20} MiB for a {size >> 20} MiB file"
+
+
+# -- the quick specification checks the scanner makes itself ------------------------------------------
+
+_GOOD_HASH = {"alg": "SHA-256", "content": "a" * 64}
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"type": "gadget"},
+        {"type": None},
+        {"name": ""},
+        {"bom-ref": ""},
+        {"bom-ref": "c1"},  # the ref of the next component
+        {"hashes": [{"alg": "SHA-257", "content": "a" * 64}]},
+        {"hashes": [{"alg": "SHA-256", "content": "a" * 63}]},
+        {"hashes": [{"alg": "SHA-256", "content": "g" * 64}]},
+        {"hashes": [{"content": "a" * 64}]},
+        {"hashes": [_GOOD_HASH, {"alg": "MD5"}]},
+        {"components": [{"type": "library", "name": ""}]},
+        {},
+    ],
+    ids=repr,
+)
+@pytest.mark.parametrize("where", ["first", "nested", "past-the-bound"])
+def test_the_quick_checks_warn_as_the_python_path_does(fault, where):
+    """`Scan.looks_valid` gates the slower checks: the warnings stay those of the Python path."""
+    from enforcer.sbom._cdx_checks import CHECKED_COMPONENTS
+
+    count = CHECKED_COMPONENTS + 5 if where == "past-the-bound" else 8
+    components: list[dict[str, Any]] = [
+        {"type": "library", "name": f"c{i}", "bom-ref": f"c{i}", "hashes": [_GOOD_HASH]} for i in range(count)
+    ]
+    target = {"first": 0, "nested": 2, "past-the-bound": CHECKED_COMPONENTS + 2}[where]
+    faulty = {**components[target], **{k: v for k, v in fault.items() if v is not None}}
+    for key in [k for k, v in fault.items() if v is None]:
+        faulty.pop(key)
+    if fault.get("bom-ref") == "c1":
+        faulty["bom-ref"] = f"c{target + 1}"
+    if where == "nested":
+        components[target - 1]["components"] = [faulty]
+        components[target]["bom-ref"] = "moved"
+    else:
+        components[target] = faulty
+    native = assert_same(
+        _bom(components, metadata={"component": {"type": "application", "name": "app", "bom-ref": "app"}})
+    )
+    if fault and where == "first":
+        assert native.warnings, "a fault among the first components must warn"
+
+
+def test_the_documents_own_component_sharing_a_ref_with_the_list():
+    components = [{"type": "library", "name": "a", "bom-ref": "app"}]
+    native = assert_same(
+        _bom(components, metadata={"component": {"type": "application", "name": "app", "bom-ref": "app"}})
+    )
+    assert any("bom-ref" in warning for warning in native.warnings), native.warnings
