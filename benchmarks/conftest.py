@@ -242,6 +242,15 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             }
         )
         write(f"  {verdict}  10 components: enforcer check process wall time <= 0.5 s: {small.seconds:.3f} s")
+    one, two = figures.get("cpu loop x1 processes"), figures.get("cpu loop x2 processes")
+    if one is not None and two is not None:
+        ceiling = 2 * one.seconds / two.seconds
+        write(f"  NOTE  this machine runs two CPU-bound processes {ceiling:.2f}x as fast as one: the ceiling of --jobs 2")
+        results.append({"target": "cpu scaling of this machine (2 processes / 1)", "ratio": ceiling, "pass": True})
+    native = figures.get("check process 100k same bans")
+    python = figures.get("check process 100k same bans, pure Python")
+    if native is not None and python is not None:
+        write(f"  NOTE  100k: the native scanner makes the check {python.seconds / native.seconds:.1f}x as fast")
     for name, ok in sorted(REGISTRY.checks.items()):
         write(f"  {'PASS' if ok else 'FAIL'}  {name}")
         results.append({"target": name, "pass": ok})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -120,7 +121,20 @@ def _enforcer_process(path: Path, label: str, registry: Registry, rounds: int) -
     assert run.returncode == 0, run.stdout[:500]
     registry.record(f"check process {label} same bans", run.seconds, run.peak_mib, note="python -m enforcer check")
     report = orjson.loads(run.stdout)
-    return {(f["component"]["ref"], f["ban"]) for s in report["sboms"] for f in s["findings"]}
+    found = {(f["component"]["ref"], f["ban"]) for s in report["sboms"] for f in s["findings"]}
+    # the same check on the pure-Python path, for the record: the native scanner's share of the speed
+    python = measure(argv, 1, env={**os.environ, "ENFORCER_NATIVE": "0"})
+    registry.record(
+        f"check process {label} same bans, pure Python",
+        python.seconds,
+        python.peak_mib,
+        note="ENFORCER_NATIVE=0",
+    )
+    theirs = orjson.loads(python.stdout)
+    registry.checks[f"{label}: the pure-Python path finds the same (component, ban) pairs"] = found == {
+        (f["component"]["ref"], f["ban"]) for s in theirs["sboms"] for f in s["findings"]
+    }
+    return found
 
 
 def _opa_eval(policy: Path, query: str, input_path: Path, rounds: int) -> Any:
@@ -135,7 +149,7 @@ def _opa_eval(policy: Path, query: str, input_path: Path, rounds: int) -> Any:
 def test_plain_rego_on_opa(registry: Registry, size: int) -> None:
     label = f"{size // 1000}k"
     path = sbom(size)
-    ours = _enforcer_process(path, label, registry, rounds=3)
+    ours = _enforcer_process(path, label, registry, rounds=5 if size <= 10_000 else 3)
     for name, policy, query in (
         ("naive", PLAIN / "naive.rego", "data.bench.naive.findings"),
         ("indexed", PLAIN / "indexed.rego", "data.bench.indexed.findings"),
@@ -209,6 +223,40 @@ def _batch_dir(files: int, components: int) -> Path:
             (folder / f"sbom-{number:04d}.cdx.json").write_bytes(data)
         marker.write_text("ok")
     return folder
+
+
+_CPU_LOOP = """
+import os, sys, time
+def work():
+    total = 0
+    for i in range(15_000_000):
+        total += i
+processes = int(sys.argv[1])
+start = time.perf_counter()
+children = []
+for _ in range(processes):
+    pid = os.fork()
+    if pid == 0:
+        work()
+        os._exit(0)
+    children.append(pid)
+for pid in children:
+    os.waitpid(pid, 0)
+print(time.perf_counter() - start)
+"""
+
+
+def test_cpu_scaling(registry: Registry) -> None:
+    """What two processes can gain on this machine: the same CPU-bound loop in one process and in two.
+
+    The ceiling of the --jobs 2 target: 2 x (one process) / (two processes, each doing the same work).
+    """
+    for processes in (1, 2):
+        runs = sorted(
+            float(subprocess.run([PYTHON, "-c", _CPU_LOOP, str(processes)], capture_output=True, text=True).stdout)
+            for _ in range(3)
+        )
+        registry.record(f"cpu loop x{processes} processes", runs[1], note="the same pure-Python loop in each")
 
 
 def test_batch_jobs(registry: Registry) -> None:

@@ -795,8 +795,10 @@ def vendor(
 
 
 def version() -> int:
-    """Print the enforcer version."""
-    print(f"enforcer {__version__}")
+    """Print the enforcer version, and whether the native scanner is in use."""
+    from enforcer._native import describe
+
+    print(f"enforcer {__version__} ({describe()})")
     return EXIT_OK
 
 

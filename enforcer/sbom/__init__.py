@@ -224,9 +224,10 @@ def load(path: str, *, stream: bool | None = None, index: MatchIndex | None = No
 
 def _native_file(path: str, index: MatchIndex) -> SbomDocument | None:
     """A plain CycloneDX JSON file read by the native scanner, or None."""
+    from enforcer import _native
     from enforcer.sbom import cyclonedx_native
 
-    if cyclonedx_native.native_module() is None:
+    if _native.native_module() is None:
         return None
     try:
         if not os.path.isfile(path):

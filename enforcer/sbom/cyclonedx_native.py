@@ -19,13 +19,13 @@ takes the Python path.
 
 from __future__ import annotations
 
-import os
 import weakref
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from enforcer._native import native_module
 from enforcer.match.index import MatchIndex, ScanResult
 from enforcer.sbom._cdx_checks import CHECKED_COMPONENTS, COMPONENT_TYPES, HASH_ALGORITHMS, _looks_valid, spec_warnings
 from enforcer.sbom.cyclonedx_json import (
@@ -43,48 +43,20 @@ from enforcer.sbom.interface import ComponentRecord
 if TYPE_CHECKING:
     from enforcer.sbom.interface import SbomDocument
 
-#: the version of `enforcer_scan` this code speaks to (its `__version__`, major.minor)
-COMPATIBLE = "0.1"
-
 _METADATA = msgspec.json.Decoder(Metadata)
 _SERVICES = msgspec.json.Decoder(list[Service])
 _COMPONENT = msgspec.json.Decoder(Component)
 _PREFIX = msgspec.json.Decoder(Bom)
+#: one scanner (needles compiled) per match index
 _SCANNERS: weakref.WeakKeyDictionary[MatchIndex, Any] = weakref.WeakKeyDictionary()
-_MODULE: Any = None
-
-
-def native_module() -> Any:
-    """The `enforcer_scan` module, or None (not installed, another version, or `ENFORCER_NATIVE=0`)."""
-    global _MODULE
-    if _MODULE is None:
-        _MODULE = False
-        if os.environ.get("ENFORCER_NATIVE", "1").strip().lower() not in ("0", "off", "no", "false"):
-            try:
-                import enforcer_scan
-            except ImportError:
-                pass
-            else:
-                version = str(getattr(enforcer_scan, "__version__", ""))
-                if version == COMPATIBLE or version.startswith(COMPATIBLE + "."):
-                    _MODULE = enforcer_scan
-    return _MODULE or None
-
-
-def describe() -> str:
-    """For `enforcer version`: whether the native scanner is in use."""
-    module = native_module()
-    if module is not None:
-        return f"native scanner {module.__version__}"
-    if os.environ.get("ENFORCER_NATIVE", "1").strip().lower() in ("0", "off", "no", "false"):
-        return "native scanner off (ENFORCER_NATIVE=0)"
-    return "native scanner not installed: pure Python"
 
 
 def _scanner(index: MatchIndex) -> Any:
     scanner = _SCANNERS.get(index)
     if scanner is None:
-        scanner = _SCANNERS[index] = native_module().Scanner(
+        module = native_module()
+        assert module is not None
+        scanner = _SCANNERS[index] = module.Scanner(
             index.prefilter_spec(), sorted(COMPONENT_TYPES), sorted(HASH_ALGORITHMS)
         )
     return scanner

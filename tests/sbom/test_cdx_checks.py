@@ -376,7 +376,8 @@ def test_a_large_json_is_checked_in_its_first_components(tmp_path, fault_at, nes
     count = _cdx_checks.CHECKED_COMPONENTS + 3_000
     path = _large(tmp_path, count, fault_at, nested_every=nested_every, pretty=pretty)
     if native:
-        from enforcer.sbom.cyclonedx_native import NativeCycloneDxDocument, native_module
+        from enforcer._native import native_module
+        from enforcer.sbom.cyclonedx_native import NativeCycloneDxDocument
 
         if native_module() is None:
             pytest.skip("the native scanner is not installed")

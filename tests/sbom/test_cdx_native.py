@@ -414,3 +414,24 @@ def test_the_documents_own_component_sharing_a_ref_with_the_list():
         _bom(components, metadata={"component": {"type": "application", "name": "app", "bom-ref": "app"}})
     )
     assert any("bom-ref" in warning for warning in native.warnings), native.warnings
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1", r"enforcer \S+ \(native scanner \S+\)"),
+        ("0", r"enforcer \S+ \(native scanner switched off by ENFORCER_NATIVE=0\)"),
+    ],
+)
+def test_version_says_whether_the_scanner_is_in_use(value, expected):
+    import re
+
+    out = subprocess.run(
+        [sys.executable, "-m", "enforcer", "version"],
+        cwd=ROOT,
+        env={**os.environ, "ENFORCER_NATIVE": value},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert re.fullmatch(expected, out.stdout.strip()), out.stdout
