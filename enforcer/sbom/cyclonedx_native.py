@@ -19,12 +19,14 @@ takes the Python path.
 
 from __future__ import annotations
 
+import functools
 import weakref
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import msgspec
 
+from enforcer._errors import SbomError
 from enforcer._native import native_module
 from enforcer.match.index import MatchIndex, ScanResult
 from enforcer.sbom._cdx_checks import CHECKED_COMPONENTS, COMPONENT_TYPES, HASH_ALGORITHMS, _looks_valid, spec_warnings
@@ -47,6 +49,8 @@ _METADATA = msgspec.json.Decoder(Metadata)
 _SERVICES = msgspec.json.Decoder(list[Service])
 _COMPONENT = msgspec.json.Decoder(Component)
 _PREFIX = msgspec.json.Decoder(Bom)
+#: a document larger than this is checked up to the end of its component array
+_WHOLE_LIMIT = 64 << 20
 #: one scanner (needles compiled) per match index
 _SCANNERS: weakref.WeakKeyDictionary[MatchIndex, Any] = weakref.WeakKeyDictionary()
 
@@ -88,6 +92,8 @@ def _document(scan: Any, name: str, index: MatchIndex) -> SbomDocument | None:
         services = _SERVICES.decode(scan.services) if scan.services is not None else None
     except (msgspec.DecodeError, RecursionError):  # a ValidationError too: the Python path words it
         return None
+    except OSError as error:
+        raise SbomError(f"{name}: cannot read it again ({error}): was it changed while it was checked?") from None
     bom = Bom(
         bomFormat=scan.bom_format or "",
         specVersion=scan.spec_version or "",
@@ -95,6 +101,24 @@ def _document(scan: Any, name: str, index: MatchIndex) -> SbomDocument | None:
         services=services,
     )
     return NativeCycloneDxDocument(name, bom, scan, index)
+
+
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _rereads(method: _Method) -> _Method:
+    """A method that reads parts of the file again: a file changed since the scan is an `SbomError`."""
+
+    @functools.wraps(method)
+    def reading(self: NativeCycloneDxDocument, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except OSError as error:
+            raise SbomError(
+                f"{self.path}: cannot read it again ({error}): was it changed while it was checked?"
+            ) from None
+
+    return cast(_Method, reading)
 
 
 class NativeCycloneDxDocument(CycloneDxJsonDocument):
@@ -113,6 +137,7 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
         self._whole: CycloneDxJsonDocument | None = None
         self.warnings.extend(self._spec_warnings())
 
+    @_rereads
     def _spec_warnings(self) -> list[str]:
         """The specification checks, on the document cut after the components they look at.
 
@@ -126,6 +151,8 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
         end = scan.checked_end
         if end is not None and scan.tops > CHECKED_COMPONENTS:
             text = scan.slice(0, end) + b"]}"
+        elif scan.size > _WHOLE_LIMIT and scan.array is not None:
+            text = scan.slice(0, scan.array[1]) + b"]}"  # few components, much else: the components only
         else:
             text = scan.slice(0, scan.size)
         if scan.looks_valid and self._metadata_looks_valid():
@@ -136,6 +163,7 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
             return []  # the cut is not JSON (a "components" key after the array): nothing to say
         return spec_warnings(prefix, data=text, refless=scan.refless)
 
+    @_rereads
     def _metadata_looks_valid(self) -> bool:
         """The quick checks on the document's own component, which the scanner does not read."""
         root = self.bom.metadata.component if self.bom.metadata is not None else None
@@ -148,6 +176,7 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
 
     # -- matching ------------------------------------------------------------------
 
+    @_rereads
     def scan(self, index: MatchIndex) -> ScanResult:
         if index is not self._index:  # needles of other bans: scan again for those
             again = scan_bytes(self._scan.slice(0, self._scan.size), self.path, index)
@@ -171,6 +200,7 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
 
     # -- every record: the Python path, on the whole document ------------------------
 
+    @_rereads
     def _python(self) -> CycloneDxJsonDocument:
         if self._whole is None:
             from enforcer.sbom.cyclonedx_json import CycloneDxJsonLoader
@@ -187,12 +217,14 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
 
     # -- paths of findings -----------------------------------------------------------
 
+    @_rereads
     def _dependency_chains(self, refs: Sequence[str]) -> list[list[str] | None]:
         if not refs or not self.roots or not self._scan.has_dependencies:
             return [None] * len(refs)
         chains: list[list[str] | None] = self._scan.chains(self.roots, list(refs))
         return chains
 
+    @_rereads
     def labels_for(self, refs: set[str]) -> dict[str, str]:
         """name@version of the component of each bom-ref, with the Python path's precedence.
 

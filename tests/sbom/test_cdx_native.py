@@ -435,3 +435,14 @@ def test_version_says_whether_the_scanner_is_in_use(value, expected):
         check=True,
     )
     assert re.fullmatch(expected, out.stdout.strip()), out.stdout
+
+
+def test_a_file_changed_after_the_scan_is_a_clear_error(tmp_path):
+    """Candidates are read again from the file after the scan: a file cut short meanwhile is an SbomError."""
+    path = tmp_path / "sbom.cdx.json"
+    path.write_bytes(b"".join(generate(200, banned_every=7)))
+    document = load(str(path), index=INDEX)
+    assert isinstance(document, NativeCycloneDxDocument)
+    path.write_bytes(b"{}")
+    with pytest.raises(SbomError, match="cannot read it again .*was it changed while it was checked"):
+        document.scan(INDEX)
