@@ -12,7 +12,7 @@ TESTS ?=
 help:
 	@echo "make demo    install into $(VENV) and check a fixture SBOM on the embedded engine"
 	@echo "make test    install what the tests need (OPA too) and run every test"
-	@echo "make lint    ruff, mypy (strict), opa check --strict, opa fmt"
+	@echo "make lint    ruff, mypy (strict), opa check --strict, opa fmt, cargo fmt and clippy (native/)"
 	@echo "make bench   benchmarks (figures go to BENCHMARKS.md by hand)"
 
 $(VENV)/.installed: pyproject.toml native/Cargo.toml native/Cargo.lock native/pyproject.toml $(wildcard native/src/*.rs)
@@ -47,11 +47,13 @@ lint: $(VENV)/.installed opa
 	$(VENV)/bin/mypy
 	"$$(scripts/ensure-opa)" check --strict policies/
 	@out="$$("$$(scripts/ensure-opa)" fmt --list policies/)"; if [ -n "$$out" ]; then echo "not opa-formatted:"; echo "$$out"; exit 1; fi
+	cd native && cargo fmt --check && cargo clippy --release --quiet -- -D warnings
 
 reformat: $(VENV)/.installed opa
 	$(VENV)/bin/ruff format enforcer tests fixtures benchmarks scripts
 	$(VENV)/bin/ruff check --fix enforcer tests fixtures benchmarks scripts
 	"$$(scripts/ensure-opa)" fmt --write policies/
+	cd native && cargo fmt
 
 # Every figure of BENCHMARKS.md: pytest-benchmark (10k/100k, plain Rego, small SBOMs,
 # batches), then one million components, then a 5 GB SBOM streamed. About 30 minutes.

@@ -245,7 +245,9 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     one, two = figures.get("cpu loop x1 processes"), figures.get("cpu loop x2 processes")
     if one is not None and two is not None:
         ceiling = 2 * one.seconds / two.seconds
-        write(f"  NOTE  this machine runs two CPU-bound processes {ceiling:.2f}x as fast as one: the ceiling of --jobs 2")
+        write(
+            f"  NOTE  this machine runs two CPU-bound processes {ceiling:.2f}x as fast as one: the ceiling of --jobs 2"
+        )
         results.append({"target": "cpu scaling of this machine (2 processes / 1)", "ratio": ceiling, "pass": True})
     native = figures.get("check process 100k same bans")
     python = figures.get("check process 100k same bans, pure Python")

@@ -147,7 +147,10 @@ def main() -> int:
     }
     print(json.dumps(figures, indent=2))
     checks = [
-        (f"check <= 0.5 x orjson.loads with the garbage collector off (its best case): {ratio_nogc:.2f}x", ratio_nogc <= 0.5),
+        (
+            f"check <= 0.5 x orjson.loads with the garbage collector off (its best case): {ratio_nogc:.2f}x",
+            ratio_nogc <= 0.5,
+        ),
         (f"check <= 0.5 x orjson.loads as Python runs it (collector on): {ratio:.2f}x", ratio <= 0.5),
         (f"peak memory <= 2.5 x file size: {memory_ratio:.2f}x", memory_ratio <= 2.5),
     ]

@@ -11,6 +11,7 @@
 
 use std::collections::hash_map::{Entry, HashMap};
 use std::hash::BuildHasher;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::json::{Cursor, Fallback, Res, MAX_DEPTH};
 use crate::matcher::{Batch, Kind, Matcher};
@@ -57,6 +58,10 @@ pub struct Outline {
     pub refless: Vec<u64>,
     pub refless_count: u64,
     pub places: HashMap<u64, Place, IdentityHasher>,
+    /// the rest of the array was read by two threads (a good guess of its middle), and the
+    /// guesses that were dropped
+    pub split: bool,
+    pub missed_splits: u32,
 }
 
 /// The keys of `places` are already hashes.
@@ -109,12 +114,22 @@ pub struct Checks {
 
 const DIGEST_LENGTHS: [usize; 5] = [32, 40, 64, 96, 128];
 
-/// Called every so often with the offset up to which the data was read:
-/// a memory-mapped file gives those pages back.
-pub type Release<'r> = &'r mut dyn FnMut(usize);
+/// What a walk shares with the walks it starts: read only.
+#[derive(Clone, Copy)]
+pub struct Shared<'m> {
+    pub matcher: &'m Matcher,
+    pub checks: &'m Checks,
+    pub hasher: &'m RefHasher,
+    /// the address of the memory map the data lies in (pages read are given
+    /// back to the system as the walk goes), or None for data in memory
+    pub mapped_at: Option<usize>,
+    /// the rest of a component array at least this long is read by two threads
+    pub parallel_from: usize,
+}
 
-pub struct Walker<'a, 'm, 'r> {
+pub struct Walker<'a, 'm> {
     cur: Cursor<'a>,
+    shared: Shared<'m>,
     matcher: &'m Matcher,
     checks: &'m Checks,
     /// components checked so far, and the bom-refs among them
@@ -125,7 +140,12 @@ pub struct Walker<'a, 'm, 'r> {
     /// the top-level components of the batch: (start, end, before, a value alone made it a suspect)
     pending: Vec<(usize, usize, u64, bool)>,
     hits: Vec<bool>,
-    release: Release<'r>,
+    /// the offset up to which pages were given back, and up to which they were mapped in advance
+    given_back: usize,
+    populated: usize,
+    /// bytes read between two givings back (more while two threads read: each giving back
+    /// interrupts the other thread, which must forget the pages too)
+    release_every: usize,
     check_limit: u64,
     out: Outline,
     /// a value of the current top-level component may hit
@@ -134,6 +154,12 @@ pub struct Walker<'a, 'm, 'r> {
     hash_faults: u64,
     /// the component being read is among the first `check_limit`
     checking: bool,
+    /// how top-level components are written: the bytes they all begin with,
+    /// what separates them (the same each time, or not), where the last ended
+    pattern_start: Option<Vec<u8>>,
+    separator: Option<Vec<u8>>,
+    separators_vary: bool,
+    last_end: Option<usize>,
 }
 
 /// Bits of the fields of an object already seen (a repeated field goes to Python).
@@ -149,37 +175,93 @@ impl Seen {
     }
 }
 
-impl<'a, 'm, 'r> Walker<'a, 'm, 'r> {
-    pub fn new(
-        data: &'a [u8],
-        matcher: &'m Matcher,
-        checks: &'m Checks,
-        hasher: &'m RefHasher,
-        check_limit: u64,
-        release: Release<'r>,
-    ) -> Self {
+impl<'a, 'm> Walker<'a, 'm> {
+    pub fn new(data: &'a [u8], shared: Shared<'m>, check_limit: u64) -> Self {
+        Self::at(data, shared, check_limit, 0)
+    }
+
+    fn at(data: &'a [u8], shared: Shared<'m>, check_limit: u64, start: usize) -> Self {
         Walker {
-            cur: Cursor::new(data, 0),
-            matcher,
-            checks,
+            cur: Cursor::new(data, start),
+            shared,
+            matcher: shared.matcher,
+            checks: shared.checks,
             checked: 0,
             refs: std::collections::HashSet::new(),
-            hasher,
+            hasher: shared.hasher,
             batch: Batch::default(),
             pending: Vec::new(),
             hits: Vec::new(),
-            release,
+            given_back: start,
+            populated: start,
+            release_every: RELEASE_EVERY,
             check_limit,
-            out: Outline { looks_valid: true, ..Outline::default() },
+            out: Outline {
+                looks_valid: true,
+                ..Outline::default()
+            },
             suspect: false,
             hash_faults: 0,
             checking: false,
+            pattern_start: None,
+            separator: None,
+            separators_vary: false,
+            last_end: None,
         }
     }
 
     pub fn run(mut self) -> Result<Outline, Fallback> {
         self.document()?;
+        self.release(self.cur.data.len());
         Ok(self.out)
+    }
+
+    /// Give back the pages of the map read so far (page aligned), every so often.
+    fn release(&mut self, upto: usize) {
+        let Some(base) = self.shared.mapped_at else {
+            return;
+        };
+        let page = 4096usize;
+        let start = self.given_back.div_ceil(page) * page;
+        let end = (upto / page) * page;
+        if end > start {
+            // SAFETY: a page-aligned range inside the map; the pages are read
+            // again from the file if touched later (the map is read only)
+            unsafe {
+                libc::madvise(
+                    (base + start) as *mut libc::c_void,
+                    end - start,
+                    libc::MADV_DONTNEED,
+                );
+            }
+        }
+        self.given_back = upto.max(self.given_back);
+    }
+
+    /// Map the next pages of the file in one call, before they are read: a
+    /// page fault per page costs more, and two threads faulting at once slow
+    /// each other down. (Kernels without MADV_POPULATE_READ ignore it.)
+    fn populate(&mut self) {
+        let Some(base) = self.shared.mapped_at else {
+            return;
+        };
+        if self.cur.pos + POPULATE_AHEAD / 2 < self.populated {
+            return;
+        }
+        let page = 4096usize;
+        let start = (self.populated.max(self.cur.pos) / page) * page;
+        let end = (start + POPULATE_AHEAD).min(self.cur.data.len());
+        if end > start {
+            // SAFETY: a range inside the map (its last page may be partial, as madvise allows)
+            unsafe {
+                libc::madvise(
+                    (base + start) as *mut libc::c_void,
+                    end - start,
+                    libc::MADV_POPULATE_READ,
+                );
+            }
+        }
+        self.populated = end;
     }
 
     fn document(&mut self) -> Res<()> {
@@ -407,16 +489,24 @@ impl<'a, 'm, 'r> Walker<'a, 'm, 'r> {
                     b"alg" => {
                         seen.first(0, &self.cur)?;
                         let value = self.plain(false)?.unwrap_or_default();
-                        algorithm = !self.checking || self.checks.algorithms.iter().any(|known| known[..] == value[..]);
+                        algorithm = !self.checking
+                            || self
+                                .checks
+                                .algorithms
+                                .iter()
+                                .any(|known| known[..] == value[..]);
                     }
                     b"content" => {
                         seen.first(1, &self.cur)?;
                         let value = self.plain(false)?.unwrap_or_default();
                         digest = !self.checking
-                            || (DIGEST_LENGTHS.contains(&value.len()) && value.iter().all(u8::is_ascii_hexdigit));
+                            || (DIGEST_LENGTHS.contains(&value.len())
+                                && value.iter().all(u8::is_ascii_hexdigit));
                         if !value.is_empty() {
                             identified = true;
-                            if !self.suspect && self.matcher.queue(Kind::Hash, &value, &mut self.batch) {
+                            if !self.suspect
+                                && self.matcher.queue(Kind::Hash, &value, &mut self.batch)
+                            {
                                 self.suspect = true;
                             }
                         }
@@ -490,7 +580,8 @@ impl<'a, 'm, 'r> Walker<'a, 'm, 'r> {
                     b"type" => {
                         seen.first(1, &self.cur)?;
                         let value = self.plain(false)?.unwrap_or_default();
-                        typed = !checking || self.checks.types.iter().any(|known| known[..] == value[..]);
+                        typed = !checking
+                            || self.checks.types.iter().any(|known| known[..] == value[..]);
                     }
                     b"name" => {
                         seen.first(2, &self.cur)?;
@@ -573,7 +664,11 @@ impl<'a, 'm, 'r> Walker<'a, 'm, 'r> {
         }
         self.checking = outer;
         if let Some(hash) = reference {
-            let place = Place { start, end: self.cur.pos, top };
+            let place = Place {
+                start,
+                end: self.cur.pos,
+                top,
+            };
             match self.out.places.entry(hash) {
                 Entry::Vacant(slot) => {
                     slot.insert(place);
@@ -592,35 +687,213 @@ impl<'a, 'm, 'r> Walker<'a, 'm, 'r> {
     fn components(&mut self) -> Res<()> {
         self.cur.expect(b'[')?;
         let content = self.cur.pos;
-        let mut released = 0usize;
         if !self.cur.empty(b']')? {
-            loop {
-                self.cur.ws();
-                let start = self.cur.pos;
-                let before = self.out.components;
-                self.suspect = false;
-                self.component(1, true)?;
-                self.out.tops += 1;
-                if self.out.tops == self.check_limit {
-                    self.out.checked_end = Some(self.cur.pos);
-                }
-                self.matcher.close(&mut self.batch);
-                self.pending.push((start, self.cur.pos, before, self.suspect));
-                if self.pending.len() >= BATCH_COMPONENTS || self.batch.bytes() >= BATCH_BYTES {
-                    self.search();
-                }
-                if self.cur.pos - released >= RELEASE_EVERY {
-                    released = self.cur.pos;
-                    (self.release)(released);
-                }
-                if !self.cur.more(b']')? {
-                    break;
-                }
+            // the components the checks look at are read first, by this thread alone
+            let mut more = true;
+            while more && self.out.tops < self.check_limit.max(PATTERN_COMPONENTS) {
+                self.top_component()?;
+                more = self.cur.more(b']')?;
+            }
+            let mut attempts = 0;
+            while more {
+                let split = if attempts < SPLIT_ATTEMPTS {
+                    self.split_point()
+                } else {
+                    None
+                };
+                attempts += 1;
+                more = match split {
+                    Some(at) => self.two_threads(at)?,
+                    None => {
+                        while more {
+                            self.top_component()?;
+                            more = self.cur.more(b']')?;
+                        }
+                        false
+                    }
+                };
             }
         }
         self.search();
         self.out.array = Some((content, self.cur.pos - 1));
         Ok(())
+    }
+
+    /// One top-level component: read, queued for the search, counted.
+    fn top_component(&mut self) -> Res<()> {
+        self.cur.ws();
+        let start = self.cur.pos;
+        let before = self.out.components;
+        self.suspect = false;
+        self.component(1, true)?;
+        self.out.tops += 1;
+        if self.out.tops == self.check_limit {
+            self.out.checked_end = Some(self.cur.pos);
+        }
+        if self.out.tops <= PATTERN_COMPONENTS {
+            self.learn(start);
+        }
+        self.matcher.close(&mut self.batch);
+        self.pending
+            .push((start, self.cur.pos, before, self.suspect));
+        if self.pending.len() >= BATCH_COMPONENTS || self.batch.bytes() >= BATCH_BYTES {
+            self.search();
+        }
+        if self.cur.pos - self.given_back >= self.release_every {
+            self.release(self.cur.pos);
+        }
+        self.populate();
+        Ok(())
+    }
+
+    /// Learn how top-level components are written: what separates two of
+    /// them and how each begins (the bytes they all start with).
+    fn learn(&mut self, start: usize) {
+        let data = self.cur.data;
+        let head = &data[start..(start + PATTERN_BYTES).min(self.cur.pos)];
+        match &mut self.pattern_start {
+            None => self.pattern_start = Some(head.to_vec()),
+            Some(common) => {
+                let same = common.iter().zip(head).take_while(|(a, b)| a == b).count();
+                common.truncate(same);
+            }
+        }
+        if let Some(end) = self.last_end {
+            let separator = &data[end..start];
+            match &self.separator {
+                None => self.separator = Some(separator.to_vec()),
+                Some(known) if known != separator => self.separators_vary = true,
+                Some(_) => {}
+            }
+        }
+        self.last_end = Some(self.cur.pos);
+    }
+
+    /// Where the second half of the rest of the array probably starts: the
+    /// first place after the middle that reads like the start of a top-level
+    /// component (the separator, then the beginning all of them share). A
+    /// nested component or object can read the same: the walk of the first
+    /// half then misses the point, and the guess is dropped.
+    fn split_point(&self) -> Option<usize> {
+        let rest = self.cur.data.len() - self.cur.pos;
+        if rest < self.shared.parallel_from || self.separators_vary {
+            return None;
+        }
+        let (separator, start) = (self.separator.as_ref()?, self.pattern_start.as_ref()?);
+        if start.len() < 8 {
+            return None;
+        }
+        let mut needle = vec![b'}'];
+        needle.extend_from_slice(separator);
+        needle.extend_from_slice(start);
+        let middle = self.cur.pos + rest / 2;
+        let found = memchr::memmem::find(&self.cur.data[middle..], &needle)?;
+        Some(middle + found + 1 + separator.len())
+    }
+
+    /// Read the rest of the array with a second thread that starts at `at`.
+    /// Returns whether components remain to be read (the guess was wrong
+    /// and this thread went past it).
+    fn two_threads(&mut self, at: usize) -> Res<bool> {
+        let data = self.cur.data;
+        let shared = self.shared;
+        let stop = AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            let helper = scope.spawn(|| {
+                let mut walker = Walker::at(data, shared, 0, at);
+                walker.release_every = PARALLEL_RELEASE_EVERY;
+                let outcome = walker.rest(&stop);
+                (outcome, walker)
+            });
+            self.release_every = PARALLEL_RELEASE_EVERY;
+            let outcome = self.first_half(at, &stop, helper);
+            self.release_every = RELEASE_EVERY;
+            outcome
+        })
+    }
+
+    /// This thread's part of `two_threads`: up to `at`, then the helper's results.
+    fn first_half(
+        &mut self,
+        at: usize,
+        stop: &AtomicBool,
+        helper: std::thread::ScopedJoinHandle<'_, (Res<()>, Walker<'a, 'm>)>,
+    ) -> Res<bool> {
+        {
+            loop {
+                self.cur.ws();
+                if self.cur.pos == at {
+                    let (outcome, helper) = helper
+                        .join()
+                        .expect("the second reader of the array panicked");
+                    outcome?;
+                    self.merge(helper);
+                    self.out.split = true;
+                    return Ok(false);
+                }
+                if self.cur.pos > at {
+                    stop.store(true, Ordering::Relaxed);
+                    self.out.missed_splits += 1;
+                    return Ok(true);
+                }
+                self.top_component()?;
+                if !self.cur.more(b']')? {
+                    // the array ended before the guess: it was inside something else
+                    stop.store(true, Ordering::Relaxed);
+                    self.out.missed_splits += 1;
+                    return Ok(false);
+                }
+            }
+        }
+    }
+
+    /// The helper's walk: components from here to the end of the array (and past its `]`).
+    fn rest(&mut self, stop: &AtomicBool) -> Res<()> {
+        loop {
+            if stop.load(Ordering::Relaxed) {
+                return self.cur.fail("abandoned");
+            }
+            self.top_component()?;
+            if !self.cur.more(b']')? {
+                break;
+            }
+        }
+        self.search();
+        self.release(self.cur.pos);
+        Ok(())
+    }
+
+    /// Take the counts, candidates and bom-refs of the helper's half.
+    fn merge(&mut self, helper: Walker<'a, 'm>) {
+        self.search();
+        let offset = self.out.components;
+        let theirs = helper.out;
+        self.out.components += theirs.components;
+        self.out.unidentified += theirs.unidentified;
+        self.out.tops += theirs.tops;
+        self.out
+            .candidates
+            .extend(theirs.candidates.into_iter().map(|c| Candidate {
+                start: c.start,
+                end: c.end,
+                before: c.before + offset,
+            }));
+        for (hash, place) in theirs.places {
+            match self.out.places.entry(hash) {
+                Entry::Vacant(slot) => {
+                    slot.insert(place);
+                }
+                Entry::Occupied(mut slot) => {
+                    // the first half comes first: its top-level place wins, and it
+                    // keeps a nested one unless the second half has a top-level one
+                    if place.top && !slot.get().top {
+                        slot.insert(place);
+                    }
+                }
+            }
+        }
+        self.given_back = self.given_back.max(helper.given_back);
+        self.cur.pos = helper.cur.pos;
     }
 
     /// Search the queued values of the pending components; keep the suspects.
@@ -689,10 +962,23 @@ impl<'a, 'm, 'r> Walker<'a, 'm, 'r> {
     }
 }
 
+/// Top-level components read alone first, at least, to learn how they are written.
+const PATTERN_COMPONENTS: u64 = 16;
+/// Bytes of a top-level component's beginning compared.
+const PATTERN_BYTES: usize = 48;
+/// Guesses of where the second half starts, at most.
+const SPLIT_ATTEMPTS: u32 = 3;
+
 /// Top-level components searched at a time, at most.
 const BATCH_COMPONENTS: usize = 4096;
 /// Queued bytes searched at a time, at most (a batch of large components).
 const BATCH_BYTES: usize = 1 << 20;
+
+/// Bytes read between two givings back while two threads read.
+const PARALLEL_RELEASE_EVERY: usize = 16 << 20;
+
+/// Bytes mapped in advance of the reading.
+const POPULATE_AHEAD: usize = 2 << 20;
 
 /// Bytes read between two calls of the release hook.
 pub const RELEASE_EVERY: usize = 1 << 20;

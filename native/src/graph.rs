@@ -14,7 +14,11 @@ pub struct Graph {
 impl Graph {
     /// Read the `dependencies` array at `range` (already checked by the scan).
     pub fn read(data: &[u8], range: (usize, usize)) -> Res<Graph> {
-        let mut graph = Graph { ids: HashMap::new(), names: Vec::new(), edges: HashMap::new() };
+        let mut graph = Graph {
+            ids: HashMap::new(),
+            names: Vec::new(),
+            edges: HashMap::new(),
+        };
         let mut cur = Cursor::new(&data[..range.1], range.0);
         cur.expect(b'[')?;
         if cur.empty(b']')? {

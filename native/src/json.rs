@@ -121,7 +121,10 @@ impl<'a> Cursor<'a> {
 
     #[inline]
     pub fn fail<T>(&self, reason: &'static str) -> Res<T> {
-        Err(Fallback { reason, offset: self.pos })
+        Err(Fallback {
+            reason,
+            offset: self.pos,
+        })
     }
 
     #[inline]
@@ -358,7 +361,9 @@ impl<'a> Cursor<'a> {
 }
 
 fn hex4(raw: &[u8]) -> u32 {
-    raw.iter().fold(0, |value, &digit| value * 16 + (digit as char).to_digit(16).unwrap_or(0))
+    raw.iter().fold(0, |value, &digit| {
+        value * 16 + (digit as char).to_digit(16).unwrap_or(0)
+    })
 }
 
 /// Decode the escapes of a string (already checked for syntax).

@@ -24,7 +24,7 @@ use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use cdx::{Checks, Outline, RefHasher, Walker};
+use cdx::{Checks, Outline, RefHasher, Shared, Walker};
 use graph::Graph;
 use matcher::Matcher;
 
@@ -51,7 +51,9 @@ impl Data {
             Data::File(file, _) => {
                 let mut buffer = vec![0u8; end - start];
                 file.read_exact_at(&mut buffer, start as u64)
-                    .map_err(|error| PyOSError::new_err(format!("reading the SBOM again: {error}")))?;
+                    .map_err(|error| {
+                        PyOSError::new_err(format!("reading the SBOM again: {error}"))
+                    })?;
                 Ok(Cow::Owned(buffer))
             }
             Data::Bytes(bytes) => Ok(Cow::Borrowed(&bytes.as_bytes(py)[start..end])),
@@ -65,6 +67,7 @@ struct Scanner {
     matcher: Matcher,
     checks: Checks,
     hasher: RefHasher,
+    parallel_from: usize,
 }
 
 #[pymethods]
@@ -75,48 +78,53 @@ impl Scanner {
     ///
     /// `component_types` and `hash_algorithms`: the values the quick
     /// specification checks accept (`Scan.looks_valid`).
+    /// `parallel_from`: a component array with at least this many bytes left
+    /// after its first components is read by two threads.
     #[new]
-    fn new(spec: Vec<(bool, Vec<String>)>, component_types: Vec<String>, hash_algorithms: Vec<String>) -> PyResult<Self> {
+    #[pyo3(signature = (spec, component_types, hash_algorithms, parallel_from = 32 << 20))]
+    fn new(
+        spec: Vec<(bool, Vec<String>)>,
+        component_types: Vec<String>,
+        hash_algorithms: Vec<String>,
+        parallel_from: usize,
+    ) -> PyResult<Self> {
         let matcher = Matcher::new(spec).map_err(PyValueError::new_err)?;
         let checks = Checks {
-            types: component_types.into_iter().map(String::into_bytes).collect(),
-            algorithms: hash_algorithms.into_iter().map(String::into_bytes).collect(),
+            types: component_types
+                .into_iter()
+                .map(String::into_bytes)
+                .collect(),
+            algorithms: hash_algorithms
+                .into_iter()
+                .map(String::into_bytes)
+                .collect(),
         };
-        Ok(Scanner { matcher, checks, hasher: RefHasher::new() })
+        Ok(Scanner {
+            matcher,
+            checks,
+            hasher: RefHasher::new(),
+            parallel_from,
+        })
     }
 
     /// Scan a file, memory-mapped; the pages read are given back as the scan
     /// goes, so memory stays bounded whatever the size of the file.
-    fn scan_file(&self, py: Python<'_>, path: std::path::PathBuf, check_limit: u64) -> PyResult<Scan> {
+    fn scan_file(
+        &self,
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        check_limit: u64,
+    ) -> PyResult<Scan> {
         let file = File::open(&path).map_err(|error| PyOSError::new_err(error.to_string()))?;
         // SAFETY: the map is read only; a file changed while it is read can
         // only give wrong bytes or a fault, as with any reader of a file.
-        let map = unsafe { Mmap::map(&file) }.map_err(|error| PyOSError::new_err(error.to_string()))?;
+        let map =
+            unsafe { Mmap::map(&file) }.map_err(|error| PyOSError::new_err(error.to_string()))?;
         let _ = map.advise(Advice::Sequential);
-        let base = map.as_ptr() as usize;
         let outcome = {
             let data: &[u8] = &map;
-            let matcher = &self.matcher;
-            let checks = &self.checks;
-            let hasher = &self.hasher;
-            py.detach(move || {
-                let mut given_back = 0usize;
-                let mut release = |upto: usize| {
-                    let page = 4096usize;
-                    let end = (upto / page) * page;
-                    if end > given_back {
-                        // SAFETY: a range inside the map, page aligned; the
-                        // pages are read again from the file if touched later
-                        unsafe {
-                            libc::madvise((base + given_back) as *mut libc::c_void, end - given_back, libc::MADV_DONTNEED);
-                        }
-                        given_back = end;
-                    }
-                };
-                let outcome = Walker::new(data, matcher, checks, hasher, check_limit, &mut release).run();
-                release(data.len());
-                outcome
-            })
+            let shared = self.shared(Some(map.as_ptr() as usize));
+            py.detach(move || Walker::new(data, shared, check_limit).run())
         };
         let size = map.len();
         drop(map);
@@ -124,21 +132,36 @@ impl Scanner {
     }
 
     /// Scan a document already in memory (standard input, a decompressed file).
-    fn scan_bytes(&self, py: Python<'_>, data: Bound<'_, PyBytes>, check_limit: u64) -> PyResult<Scan> {
+    fn scan_bytes(
+        &self,
+        py: Python<'_>,
+        data: Bound<'_, PyBytes>,
+        check_limit: u64,
+    ) -> PyResult<Scan> {
         let owned: Py<PyBytes> = data.clone().unbind();
         let outcome = {
             let bytes: &[u8] = data.as_bytes();
-            let matcher = &self.matcher;
-            let checks = &self.checks;
-            let hasher = &self.hasher;
-            py.detach(move || {
-                let mut release = |_: usize| {};
-                Walker::new(bytes, matcher, checks, hasher, check_limit, &mut release).run()
-            })
+            let shared = self.shared(None);
+            py.detach(move || Walker::new(bytes, shared, check_limit).run())
         };
         Ok(Scan::new(Data::Bytes(owned), outcome, &self.hasher))
     }
 }
+
+impl Scanner {
+    fn shared(&self, mapped_at: Option<usize>) -> Shared<'_> {
+        Shared {
+            matcher: &self.matcher,
+            checks: &self.checks,
+            hasher: &self.hasher,
+            mapped_at,
+            parallel_from: self.parallel_from,
+        }
+    }
+}
+
+/// Where a bom-ref is written: whether at the top level, and the component's bytes.
+type Located<'py> = (bool, Bound<'py, PyBytes>);
 
 /// What a scan found; keeps the document's bytes for the slices asked later.
 #[pyclass(frozen, module = "enforcer_scan")]
@@ -154,12 +177,25 @@ impl Scan {
     fn new(data: Data, outcome: Result<Outline, json::Fallback>, hasher: &RefHasher) -> Self {
         let (outline, fallback) = match outcome {
             Ok(outline) => (outline, None),
-            Err(fallback) => (Outline::default(), Some((fallback.reason.to_string(), fallback.offset))),
+            Err(fallback) => (
+                Outline::default(),
+                Some((fallback.reason.to_string(), fallback.offset)),
+            ),
         };
-        Scan { data, outline, fallback, hasher: hasher.clone(), graph: OnceLock::new() }
+        Scan {
+            data,
+            outline,
+            fallback,
+            hasher: hasher.clone(),
+            graph: OnceLock::new(),
+        }
     }
 
-    fn range<'py>(&self, py: Python<'py>, range: Option<(usize, usize)>) -> PyResult<Option<Bound<'py, PyBytes>>> {
+    fn range<'py>(
+        &self,
+        py: Python<'py>,
+        range: Option<(usize, usize)>,
+    ) -> PyResult<Option<Bound<'py, PyBytes>>> {
         match range {
             Some((start, end)) => Ok(Some(PyBytes::new(py, &self.data.read(py, start, end)?))),
             None => Ok(None),
@@ -172,7 +208,9 @@ impl Scan {
     /// None when the scan answered; else why the document goes to the Python path.
     #[getter]
     fn fallback(&self) -> Option<String> {
-        self.fallback.as_ref().map(|(reason, offset)| format!("{reason} at byte {offset}"))
+        self.fallback
+            .as_ref()
+            .map(|(reason, offset)| format!("{reason} at byte {offset}"))
     }
 
     #[getter]
@@ -211,7 +249,11 @@ impl Scan {
     /// (start, end, components before it) of each top-level component that may hit a ban.
     #[getter]
     fn candidates(&self) -> Vec<(usize, usize, u64)> {
-        self.outline.candidates.iter().map(|c| (c.start, c.end, c.before)).collect()
+        self.outline
+            .candidates
+            .iter()
+            .map(|c| (c.start, c.end, c.before))
+            .collect()
     }
 
     /// The bytes of the metadata object, or None.
@@ -245,6 +287,13 @@ impl Scan {
         self.outline.looks_valid
     }
 
+    /// Whether the component array was read by two threads, and how many guesses of where its
+    /// second half starts were dropped.
+    #[getter]
+    fn split(&self) -> (bool, u32) {
+        (self.outline.split, self.outline.missed_splits)
+    }
+
     #[getter]
     fn has_dependencies(&self) -> bool {
         self.outline.dependencies.is_some()
@@ -257,7 +306,12 @@ impl Scan {
     }
 
     /// A copy of some bytes of the document.
-    fn slice<'py>(&self, py: Python<'py>, start: usize, end: usize) -> PyResult<Bound<'py, PyBytes>> {
+    fn slice<'py>(
+        &self,
+        py: Python<'py>,
+        start: usize,
+        end: usize,
+    ) -> PyResult<Bound<'py, PyBytes>> {
         if start > end || end > self.data.size(py) {
             return Err(PyValueError::new_err("slice out of the document"));
         }
@@ -267,14 +321,24 @@ impl Scan {
     /// For each bom-ref, the bytes of the component written with it (the first
     /// top-level one, else the first nested one) and whether it is top-level.
     /// A hash collision can give another component: the caller checks its ref.
-    fn locate<'py>(&self, py: Python<'py>, refs: Vec<String>) -> PyResult<Vec<Option<(bool, Bound<'py, PyBytes>)>>> {
+    fn locate<'py>(
+        &self,
+        py: Python<'py>,
+        refs: Vec<String>,
+    ) -> PyResult<Vec<Option<Located<'py>>>> {
         refs.iter()
-            .map(|reference| match self.outline.places.get(&self.hasher.hash(reference.as_bytes())) {
-                Some(place) => {
-                    let bytes = self.data.read(py, place.start, place.end)?;
-                    Ok(Some((place.top, PyBytes::new(py, &bytes))))
+            .map(|reference| {
+                match self
+                    .outline
+                    .places
+                    .get(&self.hasher.hash(reference.as_bytes()))
+                {
+                    Some(place) => {
+                        let bytes = self.data.read(py, place.start, place.end)?;
+                        Ok(Some((place.top, PyBytes::new(py, &bytes))))
+                    }
+                    None => Ok(None),
                 }
-                None => Ok(None),
             })
             .collect()
     }
@@ -282,7 +346,12 @@ impl Scan {
     /// For each target ref, the shortest chain of refs from a root to it in
     /// the dependency graph (breadth first, roots and dependencies in document
     /// order), or None when no root reaches it.
-    fn chains(&self, py: Python<'_>, roots: Vec<String>, targets: Vec<String>) -> PyResult<Vec<Option<Vec<String>>>> {
+    fn chains(
+        &self,
+        py: Python<'_>,
+        roots: Vec<String>,
+        targets: Vec<String>,
+    ) -> PyResult<Vec<Option<Vec<String>>>> {
         if self.graph.get().is_none() {
             let graph = match self.outline.dependencies {
                 Some((start, end)) => {

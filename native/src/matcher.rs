@@ -84,7 +84,10 @@ impl Matcher {
     /// `spec[kind] = (relevant, needles)`, needles already lower-case.
     pub fn new(spec: Vec<(bool, Vec<String>)>) -> Result<Matcher, String> {
         if spec.len() != KINDS {
-            return Err(format!("expected {KINDS} kinds of value, got {}", spec.len()));
+            return Err(format!(
+                "expected {KINDS} kinds of value, got {}",
+                spec.len()
+            ));
         }
         let mut kinds = Vec::with_capacity(KINDS);
         for (number, (relevant, needles)) in spec.into_iter().enumerate() {
@@ -95,7 +98,10 @@ impl Matcher {
                 .map(|needle| {
                     let lower = needle.to_ascii_lowercase().into_bytes();
                     if squash {
-                        lower.into_iter().filter(|byte| !JOINING.contains(byte)).collect()
+                        lower
+                            .into_iter()
+                            .filter(|byte| !JOINING.contains(byte))
+                            .collect()
                     } else {
                         lower
                     }
@@ -108,7 +114,11 @@ impl Matcher {
                 Some(
                     AhoCorasickBuilder::new()
                         // at a position, the longest needle: a whole word, if any is one
-                        .match_kind(if words { MatchKind::LeftmostLongest } else { MatchKind::LeftmostFirst })
+                        .match_kind(if words {
+                            MatchKind::LeftmostLongest
+                        } else {
+                            MatchKind::LeftmostFirst
+                        })
                         .build(&needles)
                         .map_err(|error| error.to_string())?,
                 )
@@ -117,7 +127,9 @@ impl Matcher {
                 relevant,
                 needles: automaton,
                 squash,
-                percent: number == Kind::Purl as usize || number == Kind::Cpe as usize || number == Kind::Group as usize,
+                percent: number == Kind::Purl as usize
+                    || number == Kind::Cpe as usize
+                    || number == Kind::Group as usize,
                 backslash: number == Kind::Cpe as usize,
                 words,
             });
@@ -187,7 +199,8 @@ impl Matcher {
             if let Some(automaton) = &test.needles {
                 let mut from = 0usize;
                 while from < text.len() {
-                    let Some(found) = automaton.find(Input::new(text).span(from..text.len())) else {
+                    let Some(found) = automaton.find(Input::new(text).span(from..text.len()))
+                    else {
                         break;
                     };
                     if test.words && !whole_word(text, found.start(), found.end()) {
@@ -211,7 +224,8 @@ impl Matcher {
 fn whole_word(text: &[u8], start: usize, end: usize) -> bool {
     let before = start.checked_sub(1).map(|i| text[i]);
     let after = text.get(end).copied();
-    !before.is_some_and(|byte| byte.is_ascii_alphanumeric()) && !after.is_some_and(|byte| byte.is_ascii_alphanumeric())
+    !before.is_some_and(|byte| byte.is_ascii_alphanumeric())
+        && !after.is_some_and(|byte| byte.is_ascii_alphanumeric())
 }
 
 fn hex(digit: u8) -> Option<u8> {

@@ -446,3 +446,71 @@ def test_a_file_changed_after_the_scan_is_a_clear_error(tmp_path):
     path.write_bytes(b"{}")
     with pytest.raises(SbomError, match="cannot read it again .*was it changed while it was checked"):
         document.scan(INDEX)
+
+
+# -- two threads read a long component array ---------------------------------------------------------------
+
+
+def _signature(scan: Any) -> tuple[Any, ...]:
+    return (
+        scan.fallback,
+        scan.components,
+        scan.unidentified,
+        scan.tops,
+        scan.candidates,
+        scan.checked_end,
+        scan.array,
+        scan.looks_valid,
+        scan.refless,
+    )
+
+
+def _scanners(native_module: Any) -> tuple[Any, Any]:
+    from enforcer.sbom._cdx_checks import COMPONENT_TYPES, HASH_ALGORITHMS
+
+    spec, types, algorithms = INDEX.prefilter_spec(), sorted(COMPONENT_TYPES), sorted(HASH_ALGORITHMS)
+    alone = native_module.Scanner(spec, types, algorithms, parallel_from=1 << 60)
+    both = native_module.Scanner(spec, types, algorithms, parallel_from=1)
+    return alone, both
+
+
+@pytest.mark.parametrize("nested_every", [0, 5, 1], ids=["flat", "some-nested", "all-nested"])
+@pytest.mark.parametrize("indent", [None, 2], ids=["compact", "pretty"])
+def test_two_threads_read_what_one_reads(native_module, nested_every, indent):
+    """The second half is guessed from how the first components are written; a wrong guess is dropped."""
+    document = json.loads(b"".join(generate(3000, banned_every=13, nested_every=nested_every)))
+    tops = document["components"]
+    # the same bom-ref at both ends, top-level here and nested there: the first top-level one wins
+    tops[10].setdefault("components", []).append({"type": "library", "name": "twin", "bom-ref": tops[-100]["bom-ref"]})
+    tops[-50].setdefault("components", []).append({"type": "library", "name": "twin", "bom-ref": tops[20]["bom-ref"]})
+    data = json.dumps(document, indent=indent).encode()
+    alone, both = _scanners(native_module)
+    one, two = alone.scan_bytes(data, 20), both.scan_bytes(data, 20)
+    assert one.split == (False, 0)
+    assert two.split[0] or two.split[1] > 0, "the array was never split"
+    if nested_every != 1:
+        assert two.split == (True, 0)
+    assert _signature(two) == _signature(one)
+    refs = sorted({c["bom-ref"] for c in tops} | {n["bom-ref"] for c in tops for n in c.get("components", [])})
+    assert two.locate(refs) == one.locate(refs)
+
+
+def test_two_threads_through_a_mapped_file(native_module, tmp_path):
+    path = tmp_path / "sbom.cdx.json"
+    path.write_bytes(b"".join(generate(4000, banned_every=11, nested_every=7)))
+    alone, both = _scanners(native_module)
+    one, two = alone.scan_file(str(path), 50), both.scan_file(str(path), 50)
+    assert two.split == (True, 0)
+    assert _signature(two) == _signature(one)
+
+
+def test_a_fault_in_the_second_half_is_handed_back(native_module):
+    components = [{"type": "library", "name": f"c{i}", "bom-ref": f"r{i}"} for i in range(2000)]
+    text = json.dumps(_bom_dict(components)).replace('"name": "c1900"', '"name": 1900')
+    alone, both = _scanners(native_module)
+    one, two = alone.scan_bytes(text.encode(), 20), both.scan_bytes(text.encode(), 20)
+    assert one.fallback is not None and two.fallback == one.fallback  # found by the second thread
+
+
+def _bom_dict(components: list[Any]) -> dict[str, Any]:
+    return {"bomFormat": "CycloneDX", "specVersion": "1.6", "components": components}
