@@ -249,6 +249,12 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             f"  NOTE  this machine runs two CPU-bound processes {ceiling:.2f}x as fast as one: the ceiling of --jobs 2"
         )
         results.append({"target": "cpu scaling of this machine (2 processes / 1)", "ratio": ceiling, "pass": True})
+    floor, naive = figures.get("start-up floor"), figures.get("naive rego opa 10k")
+    if floor is not None and naive is not None:
+        write(
+            f"  NOTE  10k: 100x the naive Rego needs the whole check in {naive.seconds * 10:.0f} ms;"
+            f" starting Python and importing its libraries alone takes {floor.seconds * 1000:.0f} ms"
+        )
     native = figures.get("check process 100k same bans")
     python = figures.get("check process 100k same bans, pure Python")
     if native is not None and python is not None:

@@ -199,6 +199,14 @@ def _reference_on_opa(path: Path, label: str, registry: Registry) -> None:
 # -- small SBOMs: start-up time ------------------------------------------------------------------
 
 
+def test_start_up_floor(registry: Registry) -> None:
+    """What any check pays before it reads a byte: the interpreter and the libraries a check imports."""
+    argv = [PYTHON, "-c", "import argparse, pathlib, msgspec, orjson, regopy, enforcer_scan"]
+    run = measure(argv, rounds=9)
+    assert run.returncode == 0
+    registry.record("start-up floor", run.seconds, run.peak_mib, note="python -c 'import msgspec, orjson, regopy, ...'")
+
+
 def test_small_sbom_process(registry: Registry) -> None:
     path = sbom(10, banned_every=3, nested_every=0)
     argv = [*ENFORCER, "check", str(path), "--as-of", AS_OF.isoformat(), "--fail-on", "never"]
