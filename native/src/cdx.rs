@@ -422,28 +422,40 @@ impl<'a, 'm> Walker<'a, 'm> {
         Ok(!self.cur.empty(b'}')?)
     }
 
-    /// A contact (`name`, `email`) or an author.
-    fn contact(&mut self, depth: usize) -> Res<bool> {
-        let mut identified = false;
+    /// The fields of an object: each of `keys` is read by `field`, given its
+    /// number in `keys`; other keys are skipped; a key seen twice goes to Python.
+    fn fields(
+        &mut self,
+        depth: usize,
+        keys: &[&[u8]],
+        mut field: impl FnMut(&mut Self, usize) -> Res<()>,
+    ) -> Res<()> {
         if self.open(depth)? {
             let mut seen = Seen(0);
             loop {
-                match self.cur.key()? {
-                    b"name" => {
-                        seen.first(0, &self.cur)?;
-                        identified |= self.value(Some(Kind::Org), true)?;
+                let key = self.cur.key()?;
+                match keys.iter().position(|known| *known == key) {
+                    Some(number) => {
+                        seen.first(number as u32, &self.cur)?;
+                        field(self, number)?;
                     }
-                    b"email" => {
-                        seen.first(1, &self.cur)?;
-                        identified |= self.value(Some(Kind::Url), true)?;
-                    }
-                    _ => self.cur.skip(depth + 1)?,
+                    None => self.cur.skip(depth + 1)?,
                 }
                 if !self.cur.more(b'}')? {
                     break;
                 }
             }
         }
+        Ok(())
+    }
+
+    /// A contact (`name`, `email`) or an author.
+    fn contact(&mut self, depth: usize) -> Res<bool> {
+        let mut identified = false;
+        self.fields(depth, &[b"name", b"email"], |this, field| {
+            identified |= this.value(Some([Kind::Org, Kind::Url][field]), true)?;
+            Ok(())
+        })?;
         Ok(identified)
     }
 
@@ -453,71 +465,42 @@ impl<'a, 'm> Walker<'a, 'm> {
             return Ok(false);
         }
         let mut identified = false;
-        if self.open(depth)? {
-            let mut seen = Seen(0);
-            loop {
-                match self.cur.key()? {
-                    b"name" => {
-                        seen.first(0, &self.cur)?;
-                        identified |= self.value(Some(Kind::Org), true)?;
-                    }
-                    b"url" => {
-                        seen.first(1, &self.cur)?;
-                        identified |= self.values(Kind::Url)?;
-                    }
-                    b"contact" => {
-                        seen.first(2, &self.cur)?;
-                        identified |= self.objects(depth, Self::contact)?;
-                    }
-                    _ => self.cur.skip(depth + 1)?,
-                }
-                if !self.cur.more(b'}')? {
-                    break;
-                }
-            }
-        }
+        self.fields(depth, &[b"name", b"url", b"contact"], |this, field| {
+            identified |= match field {
+                0 => this.value(Some(Kind::Org), true)?,
+                1 => this.values(Kind::Url)?,
+                _ => this.objects(depth, Self::contact)?,
+            };
+            Ok(())
+        })?;
         Ok(identified)
     }
 
     fn hash(&mut self, depth: usize) -> Res<bool> {
         let mut identified = false;
         let (mut algorithm, mut digest) = (false, false);
-        if self.open(depth)? {
-            let mut seen = Seen(0);
-            loop {
-                match self.cur.key()? {
-                    b"alg" => {
-                        seen.first(0, &self.cur)?;
-                        let value = self.plain(false)?.unwrap_or_default();
-                        algorithm = !self.checking
-                            || self
-                                .checks
-                                .algorithms
-                                .iter()
-                                .any(|known| known[..] == value[..]);
-                    }
-                    b"content" => {
-                        seen.first(1, &self.cur)?;
-                        let value = self.plain(false)?.unwrap_or_default();
-                        digest = !self.checking
-                            || (DIGEST_LENGTHS.contains(&value.len())
-                                && value.iter().all(u8::is_ascii_hexdigit));
-                        if !value.is_empty() {
-                            identified = true;
-                            if !self.suspect
-                                && self.matcher.queue(Kind::Hash, &value, &mut self.batch)
-                            {
-                                self.suspect = true;
-                            }
-                        }
-                    }
-                    _ => self.cur.skip(depth + 1)?,
-                }
-                if !self.cur.more(b'}')? {
-                    break;
+        self.fields(depth, &[b"alg", b"content"], |this, field| {
+            let value = this.plain(false)?.unwrap_or_default();
+            if field == 0 {
+                algorithm = !this.checking
+                    || this
+                        .checks
+                        .algorithms
+                        .iter()
+                        .any(|known| known[..] == value[..]);
+                return Ok(());
+            }
+            digest = !this.checking
+                || (DIGEST_LENGTHS.contains(&value.len())
+                    && value.iter().all(u8::is_ascii_hexdigit));
+            if !value.is_empty() {
+                identified = true;
+                if !this.suspect && this.matcher.queue(Kind::Hash, &value, &mut this.batch) {
+                    this.suspect = true;
                 }
             }
-        }
+            Ok(())
+        })?;
         if !(algorithm && digest) {
             self.hash_faults += 1;
         }
@@ -526,25 +509,11 @@ impl<'a, 'm> Walker<'a, 'm> {
 
     fn reference(&mut self, depth: usize) -> Res<bool> {
         let mut identified = false;
-        if self.open(depth)? {
-            let mut seen = Seen(0);
-            loop {
-                match self.cur.key()? {
-                    b"url" => {
-                        seen.first(0, &self.cur)?;
-                        identified |= self.value(Some(Kind::Url), false)?;
-                    }
-                    b"type" => {
-                        seen.first(1, &self.cur)?;
-                        self.value(None, false)?;
-                    }
-                    _ => self.cur.skip(depth + 1)?,
-                }
-                if !self.cur.more(b'}')? {
-                    break;
-                }
-            }
-        }
+        self.fields(depth, &[b"url", b"type"], |this, field| {
+            let kind = [Some(Kind::Url), None][field];
+            identified |= this.value(kind, false)? && kind.is_some();
+            Ok(())
+        })?;
         Ok(identified)
     }
 
