@@ -109,7 +109,6 @@ class Enforcer:
         #: ask once per ban and match strength where the decision cannot depend on the component
         self._per_ban = uses_shipped_decisions(self.modules)
         self._waived_bans = {waiver.ban for waiver in self.waivers}
-        self._aliases: dict[tuple[int, str, str], str] = {}
         self._retained: list[SbomDocument] = []
         self._phases: dict[bytes, PhaseInfo] = {}
 
@@ -165,9 +164,7 @@ class Enforcer:
             )
             by_ban: dict[int, list[MatchEvidence]] = {}
             for number, matcher, confidence, key, field_name, raw in dict.fromkeys(finding.evidence):
-                alias = self._aliases.get((number, matcher, key))
-                if alias is None:
-                    alias = self._aliases[number, matcher, key] = self.index.alias(number, matcher, key)
+                alias = self.index.alias(number, matcher, key)
                 evidence = MatchEvidence(
                     field=field_name, value=raw, key=key, matcher=matcher, confidence=confidence, alias=alias
                 )

@@ -117,6 +117,7 @@ class MatchIndex:
         self._group_cache: dict[str, tuple[Hit, ...]] = {}
         self._name_cache: dict[str, tuple[Hit, ...]] = {}
         self._needles: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._aliases: dict[tuple[int, str, str], str] = {}
 
     @classmethod
     def build(cls, bans: Sequence[Ban]) -> MatchIndex:
@@ -325,8 +326,15 @@ class MatchIndex:
         """The ban's own spelling that gave a match key ("AO Kaspersky Lab" for "kaspersky lab").
 
         Asked only for findings, so it normalises the ban's values again
-        instead of keeping a table; "" when no value of the ban gives the key.
+        instead of keeping a table (each answer is kept: findings repeat
+        their keys); "" when no value of the ban gives the key.
         """
+        found = self._aliases.get((number, matcher, key))
+        if found is None:
+            found = self._aliases[number, matcher, key] = self._alias_uncached(number, matcher, key)
+        return found
+
+    def _alias_uncached(self, number: int, matcher: str, key: str) -> str:
         spec = self.bans[number].match
         candidates: list[tuple[str, str]]
         if matcher in ("organization", "organization-prefix"):

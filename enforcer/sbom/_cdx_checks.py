@@ -130,6 +130,7 @@ def spec_warnings(
     document; `fields_checked`: the scanner found the fields the matcher
     reads clean (its `looks_valid`), so they are not looked at again.
     """
+    unlisted = 0  # problems counted but not worded (the scanner keeps the first indexes only)
     if refless is not None:
         indexes, count = refless
         if fields_checked or _looks_valid(bom, dependencies=False):
@@ -137,8 +138,7 @@ def spec_warnings(
         else:
             problems = _bom_problems(bom, dependencies=False)
         problems.extend(f"$.dependencies[{i}].ref: missing or empty" for i in indexes)
-        # the scanner keeps the first indexes only (more than MAX_WARNINGS): the rest are counted
-        problems.extend(["$.dependencies[...].ref: missing or empty"] * (count - len(indexes)))
+        unlisted = count - len(indexes)
     else:
         problems = [] if _looks_valid(bom) else _bom_problems(bom)
     version = _version(bom.specVersion)
@@ -146,8 +146,8 @@ def spec_warnings(
         problems.extend(_json_problems(data, len(bom.components or ()), version))
     elif xml is not None and version >= _V1_2:
         problems.extend(_xml_problems(xml, version))
-    if len(problems) > MAX_WARNINGS:
-        rest = len(problems) - MAX_WARNINGS
+    if len(problems) + unlisted > MAX_WARNINGS:
+        rest = len(problems) + unlisted - MAX_WARNINGS
         problems[MAX_WARNINGS:] = [f"{rest} more problems like these"]
     return problems
 

@@ -43,6 +43,8 @@ from enforcer.sbom.cyclonedx_json import (
 from enforcer.sbom.interface import ComponentRecord
 
 if TYPE_CHECKING:
+    from enforcer_scan import Scan, Scanner
+
     from enforcer.sbom.interface import SbomDocument
 
 _METADATA = msgspec.json.Decoder(Metadata)
@@ -52,10 +54,10 @@ _PREFIX = msgspec.json.Decoder(Bom)
 #: a document larger than this is checked up to the end of its component array
 _WHOLE_LIMIT = 64 << 20
 #: one scanner (needles compiled) per match index
-_SCANNERS: weakref.WeakKeyDictionary[MatchIndex, Any] = weakref.WeakKeyDictionary()
+_SCANNERS: weakref.WeakKeyDictionary[MatchIndex, Scanner] = weakref.WeakKeyDictionary()
 
 
-def _scanner(index: MatchIndex) -> Any:
+def _scanner(index: MatchIndex) -> Scanner:
     scanner = _SCANNERS.get(index)
     if scanner is None:
         module = native_module()
@@ -84,7 +86,11 @@ def scan_bytes(data: bytes, name: str, index: MatchIndex) -> SbomDocument | None
     return _document(_scanner(index).scan_bytes(data, CHECKED_COMPONENTS), name, index)
 
 
-def _document(scan: Any, name: str, index: MatchIndex) -> SbomDocument | None:
+def _changed(name: str, error: OSError) -> SbomError:
+    return SbomError(f"{name}: cannot read it again ({error}): was it changed while it was checked?")
+
+
+def _document(scan: Scan, name: str, index: MatchIndex) -> SbomDocument | None:
     if scan.fallback is not None or scan.bom_format != "CycloneDX":
         return None  # the Python path reads it, or says what is wrong with it
     try:
@@ -93,7 +99,7 @@ def _document(scan: Any, name: str, index: MatchIndex) -> SbomDocument | None:
     except (msgspec.DecodeError, RecursionError):  # a ValidationError too: the Python path words it
         return None
     except OSError as error:
-        raise SbomError(f"{name}: cannot read it again ({error}): was it changed while it was checked?") from None
+        raise _changed(name, error) from None
     bom = Bom(
         bomFormat=scan.bom_format or "",
         specVersion=scan.spec_version or "",
@@ -114,9 +120,7 @@ def _rereads(method: _Method) -> _Method:
         try:
             return method(self, *args, **kwargs)
         except OSError as error:
-            raise SbomError(
-                f"{self.path}: cannot read it again ({error}): was it changed while it was checked?"
-            ) from None
+            raise _changed(self.path, error) from None
 
     return cast(_Method, reading)
 
@@ -129,11 +133,11 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
     ban, where a path needs a label, or when every record is asked for.
     """
 
-    def __init__(self, path: str, bom: Bom, scan: Any, index: MatchIndex) -> None:
+    def __init__(self, path: str, bom: Bom, scan: Scan, index: MatchIndex) -> None:
         super().__init__(path, bom)
         self._scan = scan
         self._index = index
-        self._count = scan.components
+        self._count = scan.components  # what `component_count` answers
         self._whole: CycloneDxJsonDocument | None = None
         self.warnings.extend(self._spec_warnings())
 
@@ -211,18 +215,13 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
     def records(self) -> Iterable[ComponentRecord]:  # type: ignore[override]
         return self._python().records()
 
-    @property
-    def component_count(self) -> int:
-        return int(self._scan.components)
-
     # -- paths of findings -----------------------------------------------------------
 
     @_rereads
     def _dependency_chains(self, refs: Sequence[str]) -> list[list[str] | None]:
         if not refs or not self.roots or not self._scan.has_dependencies:
             return [None] * len(refs)
-        chains: list[list[str] | None] = self._scan.chains(self.roots, list(refs))
-        return chains
+        return self._scan.chains(self.roots, list(refs))
 
     @_rereads
     def labels_for(self, refs: set[str]) -> dict[str, str]:
