@@ -56,7 +56,7 @@ reformat: $(VENV)/.installed opa
 	cd native && cargo fmt
 
 # Every figure of BENCHMARKS.md: pytest-benchmark (10k/100k, plain Rego, small SBOMs,
-# batches), then one million components, then a 5 GB SBOM. About 12 minutes.
+# batches), then one million components, then a 5 GB SBOM. About 7 minutes.
 bench: bench-quick bench-1m bench-stream
 
 bench-quick: $(VENV)/.installed opa
