@@ -20,10 +20,10 @@ import orjson
 import pytest
 
 from benchmarks.conftest import COMPARISON_POLICIES, DATA, ROOT, Registry, measure, median_of, sbom
-from enforcer._policy import find_modules
 from enforcer._run import Enforcer, Options
 from enforcer.engine.embedded import EmbeddedEngine
 from enforcer.engine.interface import PolicyModule
+from enforcer.policy import find_modules
 
 AS_OF = dt.date(2024, 10, 1)
 PLAIN = ROOT / "benchmarks" / "plain"
@@ -171,13 +171,13 @@ def _reference_on_opa(path: Path, label: str, registry: Registry) -> None:
     component's values with their normalised keys, and the bans' keys): the
     matching itself is what it measures, in Rego with precomputed sets.
     """
-    from enforcer.match.reference import REFERENCE_QUERY, reference_evidence, reference_input
-    from enforcer.sbom import load
+    from enforcer.load import read_document
+    from enforcer.match.reference import REFERENCE_QUERY, fast_evidence, reference_evidence, reference_input
 
     options = Options(as_of=AS_OF, policies=COMPARISON_POLICIES)
     with Enforcer(options) as enforcer:
-        document = load(str(path))
-        fast = document.scan(enforcer.index)
+        document = read_document(str(path), needles=enforcer.needles)
+        fast = fast_evidence(document.loaded(enforcer.needles).records, enforcer.index)
         payload = reference_input(document.records(), enforcer.index)
     input_path = DATA / f"reference-input-{label}.json"
     input_path.write_bytes(orjson.dumps(payload))
@@ -192,7 +192,7 @@ def _reference_on_opa(path: Path, label: str, registry: Registry) -> None:
     )
     value = orjson.loads(run.stdout)["result"][0]["expressions"][0]["value"]
     theirs = {(index, item) for index, items in reference_evidence(value).items() for item in items}
-    ours = {(f.record.index, item) for f in fast.findings for item in f.evidence}
+    ours = {(index, item) for index, items in fast.items() for item in items}
     registry.checks[f"{label}: reference.rego on opa finds the same evidence as the enforcer"] = theirs == ours
 
 

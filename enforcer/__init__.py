@@ -33,7 +33,7 @@ _EXPORTS = {
     "Options": "enforcer._run",
     "check": "enforcer._run",
     "spot_check": "enforcer._vendor",
-    "list_bans": "enforcer._listing",
+    "list_bans": "enforcer.policy.listing",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
@@ -80,7 +80,6 @@ if TYPE_CHECKING:
     from enforcer._errors import (
         UnsupportedSbomError as UnsupportedSbomError,
     )
-    from enforcer._listing import list_bans as list_bans
     from enforcer._models import Ban as Ban
     from enforcer._models import FailOn as FailOn
     from enforcer._models import Finding as Finding
@@ -92,3 +91,4 @@ if TYPE_CHECKING:
     from enforcer._run import Options as Options
     from enforcer._run import check as check
     from enforcer._vendor import spot_check as spot_check
+    from enforcer.policy.listing import list_bans as list_bans

@@ -1,9 +1,9 @@
-"""Many SBOMs at once: expand paths and patterns, match in parallel, decide once.
+"""Many SBOMs at once: load and match in parallel processes (the parent decides once).
 
 The parent builds the `Enforcer` (engine, bans, match index) once, then forks
 the worker processes, which inherit the index instead of rebuilding or
 unpickling it. Workers load and match whole chunks of files and send back
-only the `Pending` matches (a few findings per SBOM, not the components);
+only the `Checked` matches (a few findings per SBOM, not the components);
 the parent asks the policy for every verdict in one batched query, so the
 engine is only ever used by the parent. An unreadable file becomes an error
 result for that file alone. Where `fork` is not available the files are
@@ -13,23 +13,20 @@ matched one after another in the parent, with the same results.
 from __future__ import annotations
 
 import gc
-import glob
 import math
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from enforcer._errors import EnforcerError, SbomError
-from enforcer._models import RunResult
-from enforcer._run import Enforcer, Pending
-from enforcer.sbom import find_sboms
+from enforcer._errors import EnforcerError
 
-__all__ = ["ProgressBar", "WorkerError", "check_many", "expand_paths", "match_many"]
+if TYPE_CHECKING:
+    from enforcer._run import Checked, Enforcer
 
-#: Characters that make an argument a glob pattern (when no file has that exact name).
-_GLOB_CHARS = frozenset("*?[")
+__all__ = ["ProgressBar", "WorkerError", "default_jobs", "match_many"]
+
 #: Chunks per worker: enough to balance files of different sizes, few enough to keep overhead low.
 _CHUNKS_PER_WORKER = 16
 _MAX_CHUNK = 16
@@ -42,58 +39,21 @@ class WorkerError(EnforcerError):
     """A worker process died (killed, out of memory) before it returned its results."""
 
 
-def expand_paths(paths: Iterable[str]) -> list[str]:
-    """The SBOM files to check, in order and each once.
-
-    Files pass through; directories are searched recursively (`find_sboms`);
-    an argument with `*`, `?` or `[` that names no existing file is a glob
-    pattern (`**` crosses directories) whose matches are taken in sorted
-    order: matched files as they are, matched directories searched. A pattern
-    that matches nothing is an error, as a missing file is.
-    """
-    found: list[str] = []
-    seen: set[str] = set()
-
-    def add(candidates: Iterable[str]) -> None:
-        for candidate in candidates:
-            key = candidate if candidate == "-" else os.path.normpath(candidate)
-            if key not in seen:
-                seen.add(key)
-                found.append(candidate)
-
-    for path in paths:
-        if path != "-" and _GLOB_CHARS.intersection(path) and not os.path.lexists(path):
-            matches = sorted(glob.glob(path, recursive=True))
-            if not matches:
-                raise SbomError(f"{path}: no file matches this pattern")
-            for match in matches:
-                if os.path.isdir(match):
-                    try:
-                        add(find_sboms([match]))
-                    except SbomError:
-                        continue  # a matched directory without SBOM files is not an error
-                else:
-                    add([match])
-        else:
-            add(find_sboms([path]))
-    return found
-
-
 def match_many(
     enforcer: Enforcer,
     files: Sequence[str],
     *,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
-) -> list[Pending]:
+) -> list[Checked]:
     """Load and match every file, in `jobs` processes; the results in the order of `files`.
 
     Standard input (`-`) is always read by the parent.
     """
-    results: list[Pending | None] = [None] * len(files)
+    results: list[Checked | None] = [None] * len(files)
     done = 0
 
-    def finished(number: int, pending: Pending) -> None:
+    def finished(number: int, pending: Checked) -> None:
         nonlocal done
         results[number] = pending
         done += 1
@@ -124,7 +84,7 @@ def _start_methods() -> list[str]:
     return multiprocessing.get_all_start_methods()
 
 
-def _match_forked(enforcer: Enforcer, files: list[str], workers: int) -> Iterable[Pending]:
+def _match_forked(enforcer: Enforcer, files: list[str], workers: int) -> Iterable[Checked]:
     global _WORKER_ENFORCER
     from concurrent.futures import ProcessPoolExecutor  # deferred: a one-file check never needs it
     from concurrent.futures.process import BrokenProcessPool
@@ -145,22 +105,11 @@ def _match_forked(enforcer: Enforcer, files: list[str], workers: int) -> Iterabl
         _WORKER_ENFORCER = None
 
 
-def _match_in_worker(path: str) -> Pending:
+def _match_in_worker(path: str) -> Checked:
     enforcer = _WORKER_ENFORCER
     if enforcer is None:  # pragma: no cover - only a non-fork start method gets here
         raise RuntimeError("the batch worker was started without the parent's enforcer")
     return enforcer.match_path(path)
-
-
-def check_many(
-    enforcer: Enforcer,
-    files: Sequence[str],
-    *,
-    jobs: int = 1,
-    progress: Callable[[int], None] | None = None,
-) -> RunResult:
-    """Match every file (in parallel when `jobs` > 1), then decide all findings in one query."""
-    return enforcer.result(enforcer.decide(match_many(enforcer, files, jobs=jobs, progress=progress)))
 
 
 def default_jobs(jobs: int) -> int:

@@ -35,6 +35,15 @@ def cache_dir() -> Path | None:
     return Path(base) / "enforcer"
 
 
+def digest(*parts: bytes) -> str:
+    """A checksum of some bytes (BLAKE2b, hex)."""
+    hashed = _hash()
+    for part in parts:
+        hashed.update(part)
+        hashed.update(b"\0")
+    return hashed.hexdigest()
+
+
 def policy_key(modules: Sequence[PolicyModule], *parts: str) -> str:
     """A key that changes whenever a module's path or text (or any part) changes."""
     digest = _hash()

@@ -42,11 +42,14 @@ def _fail(message: str, code: int = EXIT_ERROR) -> SystemExit:
 
 
 def _guard(call: Callable[[], _T]) -> _T:
-    """Run a library call; an EnforcerError becomes one line on stderr and exit 3."""
+    """Run a library call; an EnforcerError becomes its line(s) on stderr and exit 3."""
     try:
         return call()
     except EnforcerError as error:
-        raise _fail(str(error)) from None
+        lines = error.lines()
+        for line in lines[:-1]:
+            print(f"enforcer: error: {line}", file=sys.stderr)
+        raise _fail(lines[-1]) from None
 
 
 # -- the parser ------------------------------------------------------------------
@@ -316,11 +319,6 @@ def build_parser() -> Parser:
     _add_engine(command)
     _add_waivers(command)
     command.add_argument("--explain", action="store_true", help="Show what matched, and the path, for every finding.")
-    command.add_argument(
-        "--stream",
-        action=argparse.BooleanOptionalAction,
-        help="Read CycloneDX JSON a window at a time, in bounded memory. Default: for files over 256 MiB.",
-    )
     _add_opa(command)
 
     command = parser.command("vendor", vendor, "%(prog)s [OPTIONS] NAME")
@@ -507,7 +505,6 @@ def check(
     engine: str,
     waivers: list[Path] | None,
     explain: bool,
-    stream: bool | None,
     opa_url: str | None,
     opa_token: str | None,
     no_push: bool,
@@ -517,14 +514,14 @@ def check(
     opa_binary: Path | None,
 ) -> int:
     """Check SBOMs for software from banned vendors."""
-    from enforcer._batch import ProgressBar, check_many, default_jobs, expand_paths
+    from enforcer._batch import ProgressBar, default_jobs
     from enforcer._models import FailOn
     from enforcer._run import Enforcer
+    from enforcer.load import expand_paths
     from enforcer.report import ReportFormat, reporter_for
 
     engine_options = _engine_options(engine, opa_url, opa_token, no_push, insecure, ca_cert, opa_timeout, opa_binary)
     options = _options(policy, as_of, scope, warn_days, engine, waivers, engine_options)
-    options.stream = stream
     format_given = format is not None
     outputs = _outputs(ReportFormat(format or ReportFormat.TABLE), output or [], format_given)
     files = _guard(lambda: expand_paths(sboms))
@@ -535,7 +532,7 @@ def check(
         _check_scopes(enforcer, options.scopes)
         progress = ProgressBar.for_terminal(len(files))
         try:
-            result: RunResult = _guard(lambda: check_many(enforcer, files, jobs=default_jobs(jobs), progress=progress))
+            result: RunResult = _guard(lambda: enforcer.run(files, jobs=default_jobs(jobs), progress=progress))
         finally:
             if progress is not None:
                 progress.close()
@@ -676,7 +673,7 @@ def policy_check(
     runs `opa check` when OPA is available, and asks the engine for a verdict
     on every ban. Every problem is printed; exit 3 when there is any.
     """
-    from enforcer._policy import check_policies
+    from enforcer.policy.lint import check_policies
 
     engine_options = _engine_options(engine, opa_url, opa_token, no_push, insecure, ca_cert, opa_timeout, opa_binary)
     report = _guard(lambda: check_policies(list(paths or ()), engine, engine_options, list(waivers or ())))
@@ -704,9 +701,9 @@ def policy_test(paths: list[Path] | None, embedded: bool, opa_binary: Path | Non
 
     The report has the layout of `opa test -v` either way; exit 1 when a test fails.
     """
-    from enforcer._policy import decision_library, find_modules, shipped_policies, with_decision_library
     from enforcer.engine.opa_cli import find_opa
     from enforcer.engine.portability import run_embedded_tests, run_opa_tests, scan_modules
+    from enforcer.policy import decision_library, find_modules, shipped_policies, with_decision_library
 
     targets = list(paths or ()) or [_guard(shipped_policies)]
     found = _guard(lambda: find_modules(targets, tests=True))
@@ -752,8 +749,8 @@ def policy_list(
     opa_binary: Path | None,
 ) -> int:
     """List every ban, its phases and its status on a date (active, upcoming, not yet, ended, disabled)."""
-    from enforcer._listing import list_bans, render
     from enforcer._run import Enforcer
+    from enforcer.policy.listing import list_bans, render
 
     engine_options = _engine_options(engine, opa_url, opa_token, no_push, insecure, ca_cert, opa_timeout, opa_binary)
     options = _options(policy, as_of, scope, warn_days, engine, None, engine_options)
@@ -815,7 +812,6 @@ def main() -> int:
     import gc
 
     gc.disable()
-    os.environ.setdefault("ENFORCER_RETAIN_DOCUMENTS", "1")
     code = run(sys.argv[1:])
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -23,6 +23,10 @@ from __future__ import annotations
 class EnforcerError(Exception):
     """Root of every error the enforcer raises on purpose."""
 
+    def lines(self) -> list[str]:
+        """What to tell the user, a line each (one line for most errors)."""
+        return [str(self)]
+
 
 class SbomError(EnforcerError):
     """An SBOM could not be read."""
@@ -45,7 +49,14 @@ class PolicyCompileError(PolicyError):
 
 
 class BanValidationError(PolicyError):
-    """A ban or waiver does not follow the policy contract."""
+    """Bans or waivers do not follow the policy contract: every problem, each with its file, id and field."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__(problems[0] if len(problems) == 1 else f"{problems[0]} (and {len(problems) - 1} more)")
+        self.problems = list(problems)
+
+    def lines(self) -> list[str]:
+        return list(self.problems)
 
 
 class EngineError(EnforcerError):

@@ -1,35 +1,27 @@
-"""The contract (what people write: bans, waivers) and the results (what they read).
+"""The enforcer's own types: bans and waivers as it works with them, and the results it reports.
+
+The contract (what people may write in a ban or a waiver) is validated by the
+pydantic models of `enforcer.contract`; once validated, a ban becomes the
+light `Ban` struct here, which is what the match index and the decision work
+with. A cached, already validated ban table is turned into these structs
+directly (`msgspec.convert`), so a check with a warm cache never imports
+pydantic. Results are built by the enforcer from values it has already
+checked, so they are constructed directly.
 
 The ban contract is versioned by `CONTRACT_VERSION`; the JSON report by
-`REPORT_SCHEMA_VERSION`. Both are documented in the README.
-
-The types are msgspec structs: importing and building them is cheap, and a
-check of a small SBOM is dominated by start-up. Bans and waivers are validated
-with `msgspec.convert` (`enforcer._policy`): msgspec checks the field types and
-the `Meta` constraints, `__post_init__` the rules that need several values.
-Dates are `datetime.date`, which msgspec reads only from `YYYY-MM-DD` strings
-(or dates), never from datetimes or numbers. Results are built by the enforcer
-from values it has already checked, so they are constructed directly, without
-validation.
+`REPORT_SCHEMA_VERSION` (its pydantic model is `enforcer.contract.report`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
-from typing import Annotated, Literal
+from typing import Literal
 
 import msgspec
 
-CONTRACT_VERSION = "1"
-REPORT_SCHEMA_VERSION = "1"
-
-# `\Z`, not `$`: msgspec matches with Python's `re`, where `$` also matches before a final newline
-_ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]*\Z"
-_HEX = re.compile(r"^[0-9a-fA-F]{32,128}$")
-_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$")
-_PURL_PATTERN = re.compile(r"^pkg:(\*|[a-zA-Z][a-zA-Z0-9.+-]*)/(@|%40)?[^\s@?#*]+(\.\*|/\*)?$")
+CONTRACT_VERSION = "2"
+REPORT_SCHEMA_VERSION = "2"
 
 
 class Verdict(enum.StrEnum):
@@ -56,124 +48,126 @@ class Confidence(enum.StrEnum):
     WEAK = "weak"
 
 
-class FieldError(ValueError):
-    """A rule of the contract that one field of an object breaks, raised by its `__post_init__`.
-
-    msgspec reports such an error at the path of the whole object; `field` says
-    which of its fields is wrong, so the message can name it.
-    """
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
+class _Plain(msgspec.Struct, frozen=True, gc=False, kw_only=True):
+    """Immutable, and never tracked by the garbage collector (none can take part in a cycle)."""
 
 
-class _Strict(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
-    """Immutable, and an unknown field is an error: a misspelt field must not be dropped silently.
-
-    None of the types can take part in a reference cycle, so the garbage
-    collector need not track them (`gc=False`): a large run builds many.
-    Subclasses say `frozen=True` again for mypy, which does not see it inherited;
-    `kw_only=True` is not inherited at all.
-    """
-
-
-NonEmptyStr = Annotated[str, msgspec.Meta(min_length=1)]
-
-
-class MatchSpec(_Strict, frozen=True, kw_only=True):
+class MatchSpec(_Plain, frozen=True, kw_only=True):
     """How to recognise a vendor's software in an SBOM."""
 
-    organizations: list[NonEmptyStr] = []
-    domains: list[NonEmptyStr] = []
-    cpe_vendors: list[NonEmptyStr] = []
-    purls: list[NonEmptyStr] = []
-    products: list[NonEmptyStr] = []
-    hashes: list[NonEmptyStr] = []
+    organizations: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    cpe_vendors: tuple[str, ...] = ()
+    purls: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
+    hashes: tuple[str, ...] = ()
 
-    def __post_init__(self) -> None:
-        for value in self.domains:
-            if not _DOMAIN.match(value.lower().rstrip(".")):
-                raise FieldError("domains", f"{value!r} is not a domain name (e.g. 'example.com')")
-        for value in self.purls:
-            if not _PURL_PATTERN.match(value):
-                raise FieldError(
-                    "purls",
-                    f"{value!r} is not a purl pattern ('pkg:TYPE/NAMESPACE[/NAME]', TYPE may be '*',"
-                    " a trailing '.*' or '/*' is allowed)",
-                )
-        for value in self.hashes:
-            if not _HEX.match(value):
-                raise FieldError("hashes", f"{value!r} is not a hexadecimal digest")
+
+class Products(_Plain, frozen=True, kw_only=True):
+    """Products an instrument names."""
+
+    names: tuple[str, ...] = ()
+    app_ids: tuple[str, ...] = ()
+    purls: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:
-        return not any((self.organizations, self.domains, self.cpe_vendors, self.purls, self.products, self.hashes))
+        return not (self.names or self.app_ids or self.purls)
 
 
-class Phase(_Strict, frozen=True, kw_only=True):
+class Excludes(_Plain, frozen=True, kw_only=True):
+    kinds: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    purls: tuple[str, ...] = ()
+
+
+class Covers(_Plain, frozen=True, kw_only=True):
+    """What an instrument covers (contract 2); a contract-1 ban covers every kind."""
+
+    kinds: tuple[str, ...] = ("*",)
+    products: Products = Products()
+    only_products: bool = False
+    excludes: Excludes = Excludes()
+    outside: Literal["warn", "allow"] = "warn"
+    unknown_kind: Literal["covered", "outside"] = "covered"
+
+    def describe(self) -> str:
+        """The coverage in a few words ("device, firmware; products: TikTok")."""
+        parts = []
+        if self.only_products:
+            parts.append("only the named products")
+        elif "*" in self.kinds:
+            parts.append("every kind")
+        else:
+            parts.append(", ".join(self.kinds))
+        named = [*self.products.names, *self.products.app_ids, *self.products.purls]
+        if named:
+            parts.append("products: " + ", ".join(named[:4]) + (", ..." if len(named) > 4 else ""))
+        excluded = [*self.excludes.kinds, *self.excludes.names, *self.excludes.purls]
+        if excluded:
+            parts.append("except " + ", ".join(excluded[:4]) + (", ..." if len(excluded) > 4 else ""))
+        return "; ".join(parts)
+
+
+EVERYTHING = Covers()
+
+
+class Phase(_Plain, frozen=True, kw_only=True):
     """One step of a ban: from a date, an effect applies."""
 
     effect: Literal["deny", "warn"]
     from_: dt.date = msgspec.field(name="from")
     until: dt.date | None = None
-    summary: NonEmptyStr
-
-    def __post_init__(self) -> None:
-        if self.until is not None and self.until <= self.from_:
-            raise ValueError(f"until ({self.until}) must be after from ({self.from_})")
+    summary: str
 
 
-class Ban(_Strict, frozen=True, kw_only=True):
-    """A vendor ban, as the policies declare it in `data.enforcer.bans.bans`."""
+class Ban(_Plain, frozen=True, kw_only=True):
+    """A validated vendor ban."""
 
-    id: Annotated[str, msgspec.Meta(pattern=_ID)]
-    vendor: NonEmptyStr
+    contract: int | None = None
+    id: str
+    vendor: str
     title: str = ""
     match: MatchSpec
-    phases: Annotated[list[Phase], msgspec.Meta(min_length=1)]
-    scopes: list[NonEmptyStr] = []
-    references: list[NonEmptyStr] = []
+    covers: Covers | None = None
+    phases: tuple[Phase, ...]
+    scopes: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
     enabled: bool = True
     disabled_reason: str = ""
     confidence: str = "confirmed"
+    reviewed: dt.date | None = None
     notes: str = ""
 
-    def __post_init__(self) -> None:
-        if self.match.is_empty():
-            raise FieldError("match", "names no organization, domain, CPE vendor, purl, product or hash")
-        if not self.enabled and not self.disabled_reason:
-            raise FieldError("disabled_reason", "a disabled ban must say why")
+    @property
+    def coverage(self) -> Covers:
+        """What the ban covers: its `covers`, or everything (contract 1)."""
+        return self.covers or EVERYTHING
 
 
-class WaiverTarget(_Strict, frozen=True, kw_only=True):
+class WaiverTarget(_Plain, frozen=True, kw_only=True):
     """Which components a waiver covers: any listed purl pattern, name or bom-ref."""
 
-    purls: list[NonEmptyStr] = []
-    names: list[NonEmptyStr] = []
-    refs: list[NonEmptyStr] = []
+    purls: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    refs: tuple[str, ...] = ()
 
 
-class Waiver(_Strict, frozen=True, kw_only=True):
-    """An exception to a ban, with an owner, a reason and an end date."""
+class Waiver(_Plain, frozen=True, kw_only=True):
+    """A validated exception to a ban, with an owner, a reason and an end date."""
 
-    id: Annotated[str, msgspec.Meta(pattern=_ID)]
-    ban: NonEmptyStr
+    id: str
+    ban: str
     components: WaiverTarget
     expires: dt.date
-    reason: NonEmptyStr
-    approved_by: NonEmptyStr
-
-    def __post_init__(self) -> None:
-        target = self.components
-        if not (target.purls or target.names or target.refs):
-            raise FieldError("components", "names no purl pattern, name or ref")
+    reason: str
+    approved_by: str
 
 
 # ---------------------------------------------------------------------------
 # Results: what the enforcer reports.
 
 
-class MatchEvidence(_Strict, frozen=True, kw_only=True):
+class MatchEvidence(_Plain, frozen=True, kw_only=True):
     """What matched: the SBOM field, its raw value, the key, the matcher, and the ban's alias."""
 
     field: str
@@ -183,19 +177,25 @@ class MatchEvidence(_Strict, frozen=True, kw_only=True):
     confidence: Confidence
     #: the ban's own spelling that gave the key ("AO Kaspersky Lab" for "kaspersky lab")
     alias: str = ""
+    #: what the field says about the vendor: supplier, manufacturer, author, purl, ... (`enforcer.identify.fields`)
+    role: str = ""
+    #: organization, person, or "" (the value names no party)
+    party: str = ""
 
 
-class ComponentInfo(_Strict, frozen=True, kw_only=True):
+class ComponentInfo(_Plain, frozen=True, kw_only=True):
     """The component a finding is about."""
 
     ref: str
     name: str
     version: str = ""
     purl: str = ""
-    path: list[str] = []
+    #: the component's kind (`enforcer.identify.kinds`)
+    kind: str = "unknown"
+    path: tuple[str, ...] = ()
 
 
-class PhaseInfo(_Strict, frozen=True, kw_only=True):
+class PhaseInfo(_Plain, frozen=True, kw_only=True):
     """The phase a decision is about, as the decision library returns it."""
 
     effect: Literal["deny", "warn"]
@@ -203,7 +203,14 @@ class PhaseInfo(_Strict, frozen=True, kw_only=True):
     summary: str
 
 
-class WaiverInfo(_Strict, frozen=True, kw_only=True):
+class CoverageInfo(_Plain, frozen=True, kw_only=True):
+    """Whether the ban covers the component, as the decision library says (contract 2)."""
+
+    decision: Literal["covered", "product", "outside", "excluded", "person", "unknown-kind"]
+    reason: str = ""
+
+
+class WaiverInfo(_Plain, frozen=True, kw_only=True):
     """The waiver a decision applied (or found expired), as the decision library returns it."""
 
     id: str
@@ -213,7 +220,7 @@ class WaiverInfo(_Strict, frozen=True, kw_only=True):
     approved_by: str
 
 
-class Finding(_Strict, frozen=True, kw_only=True):
+class Finding(_Plain, frozen=True, kw_only=True):
     """One banned-vendor match in one component, with the policy's verdict."""
 
     component: ComponentInfo
@@ -224,6 +231,7 @@ class Finding(_Strict, frozen=True, kw_only=True):
     reason: str
     matches: list[MatchEvidence]
     waiver: WaiverInfo | None = None
+    coverage: CoverageInfo | None = None
 
     @property
     def waived(self) -> bool:
@@ -235,7 +243,7 @@ class Finding(_Strict, frozen=True, kw_only=True):
         return "waived" if self.waived else self.verdict.value
 
 
-class SbomResult(_Strict, frozen=True, kw_only=True):
+class SbomResult(_Plain, frozen=True, kw_only=True):
     """The result of checking one SBOM."""
 
     path: str
@@ -253,18 +261,23 @@ class SbomResult(_Strict, frozen=True, kw_only=True):
         return sum(1 for finding in self.findings if finding.status == status)
 
 
-class BanInfo(_Strict, frozen=True, kw_only=True):
-    """A ban as reports cite it (SARIF rules, JUnit test cases)."""
+class BanInfo(_Plain, frozen=True, kw_only=True):
+    """A ban as reports cite it (SARIF rules, JUnit test cases, the HTML timeline)."""
 
     id: str
     vendor: str
     title: str = ""
-    references: list[str] = []
-    scopes: list[str] = []
+    references: tuple[str, ...] = ()
+    scopes: tuple[str, ...] = ()
     enabled: bool = True
+    #: what the ban covers, in words ("every kind" for a contract-1 ban)
+    covers: str = "every kind"
+    phases: tuple[Phase, ...] = ()
+    confidence: str = "confirmed"
+    reviewed: dt.date | None = None
 
 
-class RunResult(_Strict, frozen=True, kw_only=True):
+class RunResult(_Plain, frozen=True, kw_only=True):
     """The result of one `enforcer check` run over one or more SBOMs."""
 
     schema_version: str = REPORT_SCHEMA_VERSION

@@ -1,9 +1,13 @@
 """Spot checks: `enforcer vendor NAME`, one identity checked against every ban.
 
 The query (an organisation name, or a domain, URL, e-mail address, purl, CPE
-or hash given instead; its kind is detected) becomes a one-component document
+or hash given instead; its kind is detected) becomes one component record
 that goes through the same match index and the same batched policy decision
-as an SBOM, so a spot check and `enforcer check` always agree. The result
+as an SBOM, so a spot check and `enforcer check` always agree. What a ban
+covers depends on the kind of component (contract 2): a purl's type says it
+(a Maven package is a library), or `component_kind` does; otherwise the kind
+is unknown, which most bans treat as covered. A query for a person's name
+(`person=True`) is matched as an SBOM's author would be. The result
 says which bans match, through which of their aliases, and the verdict on
 the as-of date; bans outside the selected scopes and disabled bans that would
 match are listed too, without a verdict.
@@ -13,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -21,10 +24,12 @@ import orjson
 
 from enforcer._choices import ListingFormat, QueryKind
 from enforcer._errors import EnforcerError
-from enforcer._models import Confidence, MatchEvidence, PhaseInfo, WaiverInfo
+from enforcer._models import Confidence, CoverageInfo, MatchEvidence, PhaseInfo, WaiverInfo
+from enforcer._records import CPE, HASH, NAME, ORG, ORGANIZATION, PERSON, PURL, URL, ComponentRecord, Value
+from enforcer.identify import kinds
+from enforcer.identify.fields import value as identity
 from enforcer.match import normalise as norm
 from enforcer.match.index import MatchIndex
-from enforcer.sbom.interface import CPE, HASH, NAME, ORG, PURL, URL, ComponentRecord, SbomDocument
 
 if TYPE_CHECKING:
     from enforcer._run import Enforcer
@@ -51,6 +56,7 @@ class SpotMatch(msgspec.Struct, frozen=True, kw_only=True):
     phase: PhaseInfo | None = None
     matches: list[MatchEvidence]
     waiver: WaiverInfo | None = None
+    coverage: CoverageInfo | None = None
 
 
 class SpotCheckResult(msgspec.Struct, frozen=True, kw_only=True):
@@ -58,6 +64,10 @@ class SpotCheckResult(msgspec.Struct, frozen=True, kw_only=True):
 
     query: str
     kind: QueryKind
+    #: the kind of component the query was checked as (`enforcer.identify.kinds`)
+    component_kind: str = kinds.UNKNOWN
+    #: the query was checked as a person's name
+    person: bool = False
     #: the normalised keys the query was looked up by
     keys: list[str]
     as_of: dt.date
@@ -101,25 +111,27 @@ def detect_kind(query: str) -> QueryKind:
     return QueryKind.ORGANIZATION
 
 
-def query_values(query: str, kind: QueryKind) -> tuple[list[tuple[str, str, str]], list[str]]:
+def query_values(query: str, kind: QueryKind, *, person: bool = False) -> tuple[list[Value], list[str]]:
     """The identity values a component with this identity would carry, and their keys."""
     if kind is QueryKind.ORGANIZATION:
-        key = norm.org_key(query)
-        return [(ORG, "organization", query), (NAME, "name", query)], [key] if key else []
+        keys = list(norm.org_keys(query))
+        role, field = ("author", "person") if person else ("supplier", "organization")
+        party = PERSON if person else ORGANIZATION
+        return [(ORG, field, query, role, party), identity(NAME, "name", query)], keys
     if kind is QueryKind.DOMAIN:
         hosts = list(norm.domains_in(query))
         if not hosts:
             raise SpotCheckError(f"{query!r}: no domain name in it (e.g. 'kaspersky.com' or 'https://kaspersky.com/x')")
-        return [(URL, "domain", query)], hosts
+        return [identity(URL, "domain", query)], hosts
     if kind is QueryKind.PURL:
         parts = norm.purl_path(query)
         if parts is None:
             raise SpotCheckError(f"{query!r}: not a purl ('pkg:TYPE/NAMESPACE/NAME@VERSION')")
         ptype, path, _ = parts
-        values = [(PURL, "purl", query)]
+        values = [identity(PURL, "purl", query)]
         name = path.rsplit("/", 1)[-1]
         if name:
-            values.append((NAME, "name", name))
+            values.append(identity(NAME, "name", name))
         return values, [f"pkg:{ptype}/{path}"]
     if kind is QueryKind.CPE:
         vendor = norm.cpe_vendor(query)
@@ -127,44 +139,51 @@ def query_values(query: str, kind: QueryKind) -> tuple[list[tuple[str, str, str]
             raise SpotCheckError(
                 f"{query!r}: not a CPE with a vendor ('cpe:2.3:a:VENDOR:PRODUCT:...' or 'cpe:/a:VENDOR')"
             )
-        return [(CPE, "cpe", query)], [vendor]
+        return [identity(CPE, "cpe", query)], [vendor]
     if kind is QueryKind.HASH:
         if not _HEX.fullmatch(query.strip()):
             raise SpotCheckError(f"{query!r}: not a hexadecimal digest")
-        return [(HASH, "hash", query.strip())], [norm.hash_key(query)]
-    return query_values(query, detect_kind(query))
+        return [identity(HASH, "hash", query.strip())], [norm.hash_key(query)]
+    return query_values(query, detect_kind(query), person=person)
 
 
-class QueryDocument(SbomDocument):
-    """A document of one component carrying the query's identity values."""
+def spot_check(
+    enforcer: Enforcer,
+    query: str,
+    kind: QueryKind = QueryKind.AUTO,
+    *,
+    component_kind: str | None = None,
+    person: bool = False,
+) -> SpotCheckResult:
+    """Which bans match the query, through which alias, and the policy's verdict on the as-of date.
 
-    format = "query"
-    encoding = ""
-
-    def __init__(self, record: ComponentRecord) -> None:
-        super().__init__("<query>")
-        self.record = record
-
-    @property
-    def component_count(self) -> int:
-        return 1
-
-    def records(self) -> Iterator[ComponentRecord]:
-        yield self.record
-
-
-def spot_check(enforcer: Enforcer, query: str, kind: QueryKind = QueryKind.AUTO) -> SpotCheckResult:
-    """Which bans match the query, through which alias, and the policy's verdict on the as-of date."""
+    `component_kind`: what kind of component to check the identity as
+    (default: the kind a purl's type implies, else unknown). `person`: the
+    query is a person's name (an author), not an organisation's.
+    """
     query = query.strip()
     if not query:
         raise SpotCheckError("the query is empty: give a vendor name, domain, URL, e-mail, purl, CPE or hash")
     if kind is QueryKind.AUTO:
         kind = detect_kind(query)
-    values, keys = query_values(query, kind)
-    name = next((raw for value_kind, _, raw in values if value_kind == NAME), "")
-    record = ComponentRecord(index=0, ref=query, name=name, purl=query if kind is QueryKind.PURL else "", values=values)
-    pending = enforcer.match_document(QueryDocument(record))
-    [decided] = enforcer.decide([pending])
+    if component_kind is not None and component_kind not in kinds.KINDS:
+        raise SpotCheckError(f"{component_kind!r} is not a component kind (one of {', '.join(kinds.KINDS)})")
+    if person and kind is not QueryKind.ORGANIZATION:
+        raise SpotCheckError(f"{query!r}: a person's name is a name, not {_KIND_WORDS.get(kind, kind.value)}")
+    values, keys = query_values(query, kind, person=person)
+    name = next((value[2] for value in values if value[0] == NAME), "")
+    purl = query if kind is QueryKind.PURL else ""
+    record = ComponentRecord(
+        index=0,
+        ref=query,
+        name=name,
+        purl=purl,
+        kind=component_kind or kinds.from_purl(purl),
+        values=values,
+        path=(query,),
+    )
+    checked = enforcer.match_records("<query>", [record])
+    [decided] = enforcer.decide([checked])
     by_id = {ban.id: ban for ban in enforcer.bans}
     matches = [
         SpotMatch(
@@ -176,21 +195,24 @@ def spot_check(enforcer: Enforcer, query: str, kind: QueryKind = QueryKind.AUTO)
             phase=finding.phase,
             matches=finding.matches,
             waiver=finding.waiver,
+            coverage=finding.coverage,
         )
         for finding in decided.findings
     ]
     decided_ids = {finding.ban for finding in decided.findings}
-    for _, number, evidence, _ in pending.raw:
-        ban = enforcer.index.bans[number]
+    for match in checked.matches:
+        ban = enforcer.index.bans[match.ban]
         if ban.id not in decided_ids:
             reason = f"applies to {', '.join(ban.scopes) or 'no scope'}"
-            matches.append(_undecided(ban.id, ban.vendor, ban.title, "out-of-scope", reason, evidence))
+            matches.append(_undecided(ban.id, ban.vendor, ban.title, "out-of-scope", reason, match.evidence))
     matches.extend(_disabled_matches(enforcer, record))
     matches.sort(key=lambda match: (_ORDER.index(match.status), match.ban))
     options = enforcer.options
     return SpotCheckResult(
         query=query,
         kind=kind,
+        component_kind=record.kind,
+        person=person,
         keys=keys,
         as_of=options.as_of,
         scopes=sorted(options.scopes),
@@ -205,30 +227,17 @@ def _disabled_matches(enforcer: Enforcer, record: ComponentRecord) -> list[SpotM
     disabled = [msgspec.structs.replace(ban, enabled=True) for ban in enforcer.bans if not ban.enabled]
     if not disabled:
         return []
-    index = MatchIndex.build(disabled)
-    by_ban: dict[int, list[MatchEvidence]] = {}
-    for finding in index.scan_records([record]).findings:
-        for number, matcher, confidence, key, field, raw in finding.evidence:
-            evidence = MatchEvidence(
-                field=field,
-                value=raw,
-                key=key,
-                matcher=matcher,
-                confidence=confidence,
-                alias=index.alias(number, matcher, key),
-            )
-            if evidence not in by_ban.setdefault(number, []):
-                by_ban[number].append(evidence)
+    index = MatchIndex(disabled)
     return [
         _undecided(
-            index.bans[number].id,
-            index.bans[number].vendor,
-            index.bans[number].title,
+            index.bans[match.ban].id,
+            index.bans[match.ban].vendor,
+            index.bans[match.ban].title,
             "disabled",
-            index.bans[number].disabled_reason,
-            evidence,
+            index.bans[match.ban].disabled_reason,
+            match.evidence,
         )
-        for number, evidence in sorted(by_ban.items())
+        for match in index.match([record]).matches
     ]
 
 
@@ -256,8 +265,9 @@ def render(result: SpotCheckResult, format: ListingFormat) -> str:
 def render_table(result: SpotCheckResult) -> str:
     keys = ", ".join(repr(key) for key in result.keys) or "none"
     scopes = f"scope {', '.join(result.scopes)}" if result.scopes else "all scopes"
+    read_as = "a person's name" if result.person else _KIND_WORDS.get(result.kind, result.kind.value)
     lines = [
-        f"{result.query}  (read as {_KIND_WORDS.get(result.kind, result.kind.value)}; key {keys})",
+        f"{result.query}  (read as {read_as}; key {keys}; checked as {kinds.with_article(result.component_kind)})",
         f"as of {result.as_of}, {scopes}: {_verdict_words(result)}",
     ]
     decided = [match for match in result.bans if match.status in _ORDER[:4]]
@@ -272,6 +282,8 @@ def render_table(result: SpotCheckResult) -> str:
                 f" from {evidence.field} {evidence.value!r}"
             )
         lines.append(f"        {match.reason}")
+        if match.coverage is not None and match.coverage.decision not in ("covered", "product"):
+            lines.append(f"        coverage: {match.coverage.reason}")
     for status, title in (("out-of-scope", "outside the selected scopes"), ("disabled", "disabled")):
         undecided = [match for match in result.bans if match.status == status]
         if undecided:

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from enforcer._batch import ProgressBar, check_many, expand_paths, match_many
+from enforcer._batch import ProgressBar, match_many
 from enforcer._errors import SbomError
 from enforcer._run import Enforcer, Options
+from enforcer.load import expand_paths
 from tests.conftest import FIXTURES, write_cdx
 
 KASPERSKY_SBOM = FIXTURES / "sboms" / "kaspersky-supplier.cdx.json"
@@ -106,15 +107,15 @@ def test_a_missing_file_passes_through_to_be_reported(tmp_path):
 
 def test_pending_matches_pickle(enforcer):
     pending = enforcer.match_path(str(KASPERSKY_SBOM))
-    assert pending.raw, "the fixture has a finding"
+    assert pending.matches, "the fixture has a finding"
     again = pickle.loads(pickle.dumps(pending))
     assert again == pending
 
 
 def test_parallel_equals_sequential(enforcer, tree):
     files = expand_paths([str(tree), str(tree / "missing.json")])
-    sequential = check_many(enforcer, files, jobs=1)
-    parallel = check_many(enforcer, files, jobs=2)
+    sequential = enforcer.run(files, jobs=1)
+    parallel = enforcer.run(files, jobs=2)
     assert [s.path for s in parallel.sboms] == files
     assert parallel.sboms == sequential.sboms
     by_path = {Path(s.path).name: s for s in parallel.sboms}
@@ -135,7 +136,7 @@ def test_real_corpus_in_parallel_matches_one_by_one(shared, enforcer):
     """`--jobs 2` over the real SBOMs gives each file the findings and errors of a check on its own."""
     files = expand_paths([str(shared / "sboms" / "real")])
     assert len(files) > 20
-    batch = check_many(enforcer, files, jobs=2)
+    batch = enforcer.run(files, jobs=2)
     assert [sbom.path for sbom in batch.sboms] == files
     loaded = 0
     for file, sbom in zip(files, batch.sboms, strict=True):

@@ -75,8 +75,27 @@ def test_a_tampered_ban_table_is_asked_again(tmp_path, monkeypatch):
     [tables] = [name for name in files if name.endswith(".tables.json")]
     path = tmp_path / "cache" / tables
     document = json.loads(path.read_text())
-    for ban in document["data.enforcer.bans.bans"]:
-        ban["phases"][0]["from"] = "2024-13-45"
+    for ban in document["answers"]["data.enforcer.bans.bans"]:
+        ban["phases"][0]["from"] = "2099-01-01"  # still a valid ban: only the checksum tells
+    path.write_text(json.dumps(document))
+    result, _ = _run(ICTS, tmp_path / "cache", monkeypatch)
+    assert result.totals()["deny"] == 1
+    assert json.loads(path.read_text())["answers"]["data.enforcer.bans.bans"][0]["phases"][0]["from"] != "2099-01-01"
+
+
+def test_an_emptied_ban_table_is_never_trusted(tmp_path, monkeypatch):
+    """A cache restored from another branch with `[]` for the bans: asked again, not a pass."""
+    _, files = _run(ICTS, tmp_path / "cache", monkeypatch)
+    [tables] = [name for name in files if name.endswith(".tables.json")]
+    path = tmp_path / "cache" / tables
+    document = json.loads(path.read_text())
+    document["answers"]["data.enforcer.bans.bans"] = []
+    # with a checksum that fits: only the rule "no bans where the policies declare some" can tell
+    import orjson
+
+    from enforcer._cache import digest
+
+    document["checksum"] = digest(tables.encode(), orjson.dumps(document["answers"], option=orjson.OPT_SORT_KEYS))
     path.write_text(json.dumps(document))
     result, _ = _run(ICTS, tmp_path / "cache", monkeypatch)
     assert result.totals()["deny"] == 1

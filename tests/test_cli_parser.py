@@ -102,7 +102,7 @@ def test_operands_after_a_double_dash(cli, tmp_path, monkeypatch):
     assert [sbom["path"] for sbom in json.loads(result.stdout)["sboms"]] == ["-dash.cdx.json"]
 
 
-def test_defaults_and_the_tri_state_stream():
+def test_defaults():
     check = build_parser().commands["check"]
     options = vars(check.parse_intermixed_args(["a.json"]))
     defaults = {
@@ -111,14 +111,11 @@ def test_defaults_and_the_tri_state_stream():
         "engine": "embedded",
         "warn_days": 90,
         "jobs": 1,
-        "stream": None,
         "opa_timeout": 10.0,
         "policy": None,
         "fail_on_unidentified": None,
     }
     assert {key: options[key] for key in defaults} == defaults
-    assert check.parse_intermixed_args(["a.json", "--stream"]).stream is True
-    assert check.parse_intermixed_args(["a.json", "--stream", "--no-stream"]).stream is False
     assert check.parse_intermixed_args(["a.json", "-p", "x", "--policy", "y"]).policy == [Path("x"), Path("y")]
     test = build_parser().commands["policy"].commands["test"]
     assert test.parse_intermixed_args([]).verbose is True

@@ -21,17 +21,26 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from enforcer._errors import SbomError
-from enforcer._policy import DECIDE_QUERY
 from enforcer._run import Enforcer, Options
+from enforcer.decide import DECIDE_QUERY
 from enforcer.engine.embedded import EmbeddedEngine
 from enforcer.engine.interface import PolicyEngine
 from enforcer.engine.opa_cli import OpaCliEngine
 from enforcer.engine.opa_server import OpaServerEngine
-from enforcer.match.index import Evidence, MatchIndex
-from enforcer.match.reference import REFERENCE_QUERY, evidence_order, reference_evidence, reference_input
-from enforcer.sbom import load
-from enforcer.sbom.cyclonedx_json import CycloneDxJsonLoader
-from enforcer.sbom.interface import SbomDocument
+from enforcer.load import read_document
+from enforcer.load.cyclonedx_json import CycloneDxJsonLoader
+from enforcer.load.interface import SbomDocument
+from enforcer.match.index import MatchIndex
+from enforcer.match.reference import (
+    EXCLUDED_QUERY,
+    REFERENCE_QUERY,
+    ReferenceEvidence,
+    reference_evidence,
+    reference_input,
+)
+from enforcer.match.reference import (
+    fast_evidence as evidence_of_records,
+)
 from tests.conftest import FIXTURES, POLICIES, SHARED, OpaServer
 
 POLICY_SET = [POLICIES / "enforcer", FIXTURES / "policies" / "differential"]
@@ -77,19 +86,29 @@ def cli_engine(opa_binary: str, enforcer: Enforcer) -> Iterator[OpaCliEngine]:
 # -- the two sides of the evidence comparison -----------------------------------------------
 
 
-def fast_evidence(document: SbomDocument, index: MatchIndex) -> dict[int, list[Evidence]]:
-    found: dict[int, list[Evidence]] = {}
-    for finding in document.scan(index).findings:
-        assert finding.record.index not in found, f"record {finding.record.index} reported twice"
-        found[finding.record.index] = sorted(finding.evidence, key=evidence_order)
-    return found
+Evidence = dict[int, list[ReferenceEvidence]]
 
 
-def rego_evidence(engine: PolicyEngine, document: SbomDocument, index: MatchIndex) -> dict[int, list[Evidence]]:
+def fast_evidence(document: SbomDocument, index: MatchIndex) -> Evidence:
+    """The evidence of the fast path: the records the loader selected with the index's needles."""
+    return evidence_of_records(document.loaded(index.needles()).records, index)
+
+
+def rego_evidence(engine: PolicyEngine, document: SbomDocument, index: MatchIndex) -> Evidence:
+    """The reference rule's evidence on every record of the document."""
     return reference_evidence(engine.query(REFERENCE_QUERY, reference_input(document.records(), index)))
 
 
-def assert_same_evidence(fast: dict[int, list[Evidence]], rego: dict[int, list[Evidence]], where: str) -> None:
+def fast_excluded(document: SbomDocument, index: MatchIndex) -> set[tuple[int, int]]:
+    return {(m.record, m.ban) for m in index.match(document.loaded(index.needles()).records).matches if m.excluded}
+
+
+def rego_excluded(engine: PolicyEngine, document: SbomDocument, index: MatchIndex) -> set[tuple[int, int]]:
+    answer = engine.query(EXCLUDED_QUERY, reference_input(document.records(), index)) or []
+    return {(int(record), int(ban)) for record, ban in answer}
+
+
+def assert_same_evidence(fast: Evidence, rego: Evidence, where: str) -> None:
     if fast == rego:
         return
     for record in sorted(set(fast) | set(rego)):
@@ -102,7 +121,7 @@ def assert_same_evidence(fast: dict[int, list[Evidence]], rego: dict[int, list[E
 
 def _load_or_skip(path: Path) -> SbomDocument:
     try:
-        return load(str(path))
+        return read_document(str(path))
     except SbomError as error:
         pytest.skip(f"does not load: {error}")
 
@@ -115,6 +134,7 @@ def test_fixture_sbom_fast_path_equals_reference(
     fast = fast_evidence(document, enforcer.index)
     assert_same_evidence(fast, rego_evidence(server_engine, document, enforcer.index), f"{path} (OPA server)")
     assert_same_evidence(fast, rego_evidence(cli_engine, document, enforcer.index), f"{path} (opa binary)")
+    assert fast_excluded(document, enforcer.index) == rego_excluded(server_engine, document, enforcer.index)
 
 
 @pytest.mark.parametrize("path", REAL_SBOMS, ids=[str(p.relative_to(SHARED / "sboms" / "real")) for p in REAL_SBOMS])
@@ -124,6 +144,7 @@ def test_real_sbom_fast_path_equals_reference(
     document = _load_or_skip(path)
     fast = fast_evidence(document, enforcer.index)
     assert_same_evidence(fast, rego_evidence(server_engine, document, enforcer.index), str(path))
+    assert fast_excluded(document, enforcer.index) == rego_excluded(server_engine, document, enforcer.index)
 
 
 def test_the_real_corpus_has_matches(shared: Path, enforcer: Enforcer) -> None:
@@ -131,11 +152,11 @@ def test_the_real_corpus_has_matches(shared: Path, enforcer: Enforcer) -> None:
     matchers: set[str] = set()
     for path in REAL_SBOMS:
         try:
-            document = load(str(path))
+            document = read_document(str(path))
         except SbomError:
             continue
-        for finding in document.scan(enforcer.index).findings:
-            matchers.update(item[1] for item in finding.evidence)
+        for items in fast_evidence(document, enforcer.index).values():
+            matchers.update(item[2] for item in items)
     assert matchers >= {
         "organization",
         "organization-prefix",
@@ -149,7 +170,7 @@ def test_the_real_corpus_has_matches(shared: Path, enforcer: Enforcer) -> None:
 
 
 def test_the_reference_rule_runs_on_the_embedded_engine_too(enforcer: Enforcer) -> None:
-    document = load(str(FIXTURES / "sboms" / "kaspersky-supplier.cdx.json"))
+    document = read_document(str(FIXTURES / "sboms" / "kaspersky-supplier.cdx.json"))
     assert rego_evidence(enforcer.engine, document, enforcer.index) == fast_evidence(document, enforcer.index)
 
 
@@ -164,24 +185,16 @@ def findings_input(enforcer: Enforcer, paths: list[Path], per_ban: int = 4) -> l
     """
     findings = []
     for path in paths:
-        try:
-            pending = enforcer.match_document(load(str(path)))
-        except SbomError:
+        checked = enforcer.match_path(str(path))
+        if checked.result.error is not None:
             continue
         taken: dict[tuple[int, str], int] = {}
-        for component, number, _, confidence in pending.raw:
-            key = (number, confidence.value)
+        for match in checked.matches:
+            key = (match.ban, match.confidence.value)
             taken[key] = taken.get(key, 0) + 1
             if taken[key] > per_ban:
                 continue
-            findings.append(
-                {
-                    "id": f"{len(findings)}",
-                    "ban": enforcer.index.bans[number].id,
-                    "confidence": confidence.value,
-                    "component": {"ref": component.ref, "name": component.name, "purl": component.purl},
-                }
-            )
+            findings.append(enforcer.decider.finding_input(f"{len(findings)}", match))
     return findings
 
 
@@ -220,14 +233,28 @@ def corpus_findings(enforcer: Enforcer) -> list[dict[str, Any]]:
     # every confidence for every ban, whatever the corpus holds
     for ban in enforcer.index.bans:
         for confidence in ("exact", "strong", "weak"):
-            findings.append(
-                {
-                    "id": f"{ban.id}:{confidence}",
-                    "ban": ban.id,
-                    "confidence": confidence,
-                    "component": {"ref": "av-engine", "name": "lodash", "purl": "pkg:maven/org.jboss/x@1"},
-                }
-            )
+            for kind, product, excluded, matcher in (
+                ("unknown", False, "", "organization"),
+                ("library", False, "", "organization"),
+                ("device", False, "", "organization"),
+                ("application", True, "", "app-id"),
+                ("library", False, "the purl matches the excluded pkg:golang/x/*", "purl"),
+                ("library", False, "", "person-name"),
+            ):
+                findings.append(
+                    {
+                        "id": f"{ban.id}:{confidence}:{kind}:{matcher}",
+                        "ban": ban.id,
+                        "confidence": confidence,
+                        "kind": kind,
+                        "product": product,
+                        "excluded": excluded,
+                        "evidence": [
+                            {"role": "author", "party": "person", "matcher": matcher, "confidence": confidence}
+                        ],
+                        "component": {"ref": "av-engine", "name": "lodash", "purl": "pkg:maven/org.jboss/x@1"},
+                    }
+                )
     return findings
 
 
@@ -261,7 +288,8 @@ def test_the_requests_reach_every_verdict(corpus_findings: list[dict[str, Any]],
 ORGANISATIONS = [
     "Kaspersky Lab", "AO Kaspersky Lab", "kaspersky", "Лаборатория Касперского", "Huawei Technologies Co., Ltd.",
     "华为技术有限公司", "Huawei", "The Apache Software Foundation", "Apache", "Red Hat, Inc.", "JBoss by Red Hat",
-    "Eclipse Foundation", "Sindre Sorhus", "Jon Schlinkert", "Debian", "Acme Corp", "Kasperskyx", "Huaweii",
+    "Eclipse Foundation", "Sindre Sorhus", "Jon Schlinkert", "Debian", "Acme Corp", "Eclipse Lin",
+    "China Telecom (Americas) Corp", "Eclipse (Hangzhou) Ltd", "Eclipse\u200b Foundation", "Kasperskyx", "Huaweii",
     "Apache-like Foundation", "ＫＡＳＰＥＲＳＫＹ", "Société Générale", "NOASSERTION", "",
 ]  # fmt: skip
 LEGAL_FORMS = ["", " Inc.", " Ltd", ", Inc.", " GmbH", " Co., Ltd.", " LLC", " S.A.", " OOO", " АО", " JSC"]
@@ -288,13 +316,18 @@ PURL_PATHS = [
     "org.apache/parent", "github.com/apache/arrow", "github.com/huawei/x", "org.jboss.logging/jboss-logging",
     "org.wildfly.security/elytron", "org.eclipse.jetty/jetty-server", "org.springframework/spring-core",
     "@babel/core", "lodash", "kind-of", "redhat/openssl", "debian/curl", "left-pad", "ru.kaspersky/x",
+    "eclipse-tools", "eclipsex", "eclipse/x-client", "eclipse-app-lite", "org.eclipse.platform/ui",
+    "org.eclipse.jetty/jetty-io",
+    "com.zhiliaoapp/musically", "com.zhiliaoapp.musically", "github.com/eclipse/x-tools",
 ]  # fmt: skip
-PURL_TYPES = ["maven", "npm", "nuget", "golang", "pypi", "generic", "rpm", "deb", "MAVEN"]
+PURL_TYPES = ["maven", "npm", "nuget", "golang", "pypi", "generic", "rpm", "deb", "MAVEN", "github", "android"]
 CPE_VENDORS = ["kaspersky", "kaspersky_lab", "Kaspersky", "kaspersky\\_lab", "huawei", "apache", "redhat", "acme", "*"]
 NAMES = [
     "kaspersky", "Kaspersky.Endpoint-Security_SDK", "endpoint security", "endpoint-cloud-security", "hms core",
     "HMS-Core-Kit", "jboss-logging", "commons-lang", "tomcat-embed-core", "lodash", "brace-expansion",
-    "kasperskyx", "left-pad", "Endpoint Security", "Kaspersky Антивирус",
+    "kasperskyx", "left-pad", "Endpoint Security", "Kaspersky Антивирус", "TikTok", "TikTokOpenSDKCore",
+    "tiktok-lite", "tiktoken", "Eclipse IDE", "eclipse-ide", "com.zhiliaoapp.musically", "jetty-server",
+    "JettyServerCore", "jettyserver",
 ]  # fmt: skip
 HASHES = [
     "abcd1234abcd1234abcd1234abcd1234abcd1234abcd1234abcd1234abcd1234",
@@ -359,7 +392,8 @@ def entities(draw: st.DrawFn) -> dict[str, Any]:
 
 @st.composite
 def components(draw: st.DrawFn, depth: int = 0) -> dict[str, Any]:
-    component: dict[str, Any] = {"type": "library", "name": draw(st.sampled_from(NAMES))}
+    kind = draw(st.sampled_from(["library", "application", "device", "firmware", "framework"]))
+    component: dict[str, Any] = {"type": kind, "name": draw(st.sampled_from(NAMES))}
     for key, strategy in (
         ("bom-ref", st.uuids().map(str)),
         ("version", st.sampled_from(["1.0", "2.3.4"])),
@@ -420,14 +454,9 @@ def test_generated_sbom_fast_path_equals_reference(
 ) -> None:
     loaded = CycloneDxJsonLoader().load(orjson.dumps(document), "generated.cdx.json")
     fast = fast_evidence(loaded, enforcer.index)
-    assert fast == _generic(loaded, enforcer.index)
+    assert fast == evidence_of_records(loaded.records(), enforcer.index)  # the prefilter drops no hit
     assert_same_evidence(fast, rego_evidence(server_engine, loaded, enforcer.index), f"generated: {document}")
-
-
-def _generic(document: SbomDocument, index: MatchIndex) -> dict[int, list[Evidence]]:
-    """The generic path (`scan_records`) on the same document, for the specialised loop to equal."""
-    findings = index.scan_records(document.records()).findings
-    return {f.record.index: sorted(f.evidence, key=evidence_order) for f in findings}
+    assert fast_excluded(loaded, enforcer.index) == rego_excluded(server_engine, loaded, enforcer.index)
 
 
 @st.composite
@@ -467,7 +496,7 @@ def test_embedded_engine_alone_agrees_on_a_fresh_interpreter(enforcer: Enforcer)
 
 def test_the_comparison_sees_a_difference(enforcer: Enforcer, server_engine: OpaServerEngine) -> None:
     """Drop one organisation key from the Rego side: the comparison must notice."""
-    document = load(str(FIXTURES / "sboms" / "kaspersky-supplier.cdx.json"))
+    document = read_document(str(FIXTURES / "sboms" / "kaspersky-supplier.cdx.json"))
     request = reference_input(document.records(), enforcer.index)
     for ban in request["bans"]:
         ban["organizations"] = [key for key in ban["organizations"] if key != "kaspersky lab"]

@@ -123,7 +123,11 @@ def test_json_through_the_cli(cli):
         "matcher": "organization",
         "confidence": "exact",
         "alias": "AO Kaspersky Lab",
+        "role": "supplier",
+        "party": "organization",
     }
+    assert (document["component_kind"], document["person"]) == ("unknown", False)
+    assert ban["coverage"]["decision"] in ("covered", "unknown-kind")
 
 
 def test_the_table_names_the_alias_and_the_verdict(cli):
@@ -139,7 +143,10 @@ def test_the_table_names_the_alias_and_the_verdict(cli):
     )
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == "Kaspersky Labs Ltd.  (read as an organisation name; key 'kaspersky labs')"
+    assert lines[0] == (
+        "Kaspersky Labs Ltd.  (read as an organisation name; key 'kaspersky labs';"
+        " checked as a component of unknown kind)"
+    )
     assert lines[1] == "as of 2024-10-01, all scopes: deny (1 matching ban)"
     assert f"deny    {KASPERSKY_BAN}  (Kaspersky)" in lines
     assert (

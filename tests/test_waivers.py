@@ -191,7 +191,7 @@ def _with(**changes: object) -> dict[str, object]:
         (
             "no-targets.json",
             json.dumps([_with(components={})]),
-            "waivers[0]: waiver 'W-1': components: names no purl pattern, name or ref",
+            "waivers[0]: waiver 'W-1': components names no purl pattern, name or ref",
         ),
         (
             "typo.json",

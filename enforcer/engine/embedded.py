@@ -165,8 +165,11 @@ class EmbeddedEngine(PolicyEngine):
             return None
         try:
             result = orjson.loads(text)
-        except orjson.JSONDecodeError:
-            raise EngineError(f"embedded engine: {query}: unreadable result {text[:80]!r}") from None
+        except orjson.JSONDecodeError as error:
+            at = int(getattr(error, "pos", 0) or 0)
+            raise EngineError(
+                f"embedded engine: {query}: unreadable result near {text[max(0, at - 60) : at + 20]!r}"
+            ) from None
         if isinstance(result, list):
             result = result[0] if result else {}
         if binding is not None:

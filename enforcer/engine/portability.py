@@ -348,7 +348,7 @@ def decision_problems(
     finding without a well-formed decision means a rule is undefined on this
     engine (or conflicts): the ban would never be reported.
     """
-    from enforcer._policy import DECIDE_QUERY
+    from enforcer.decide import DECIDE_QUERY
 
     enabled = [ban for ban in bans if ban.enabled]
     if not enabled:
@@ -357,9 +357,21 @@ def decision_problems(
     dates = {today or dt.datetime.now(dt.UTC).date(), min(starts) - dt.timedelta(days=1), max(starts)}
     component = {"ref": "policy-check", "name": "policy-check", "purl": ""}
     findings = [
-        {"id": f"{ban.id}|{confidence}", "ban": ban.id, "confidence": confidence, "component": component}
+        {
+            "id": f"{ban.id}|{confidence}|{kind}",
+            "ban": ban.id,
+            "confidence": confidence,
+            "kind": kind,
+            "product": False,
+            "excluded": "",
+            "evidence": [
+                {"role": "supplier", "party": "organization", "matcher": "organization", "confidence": confidence}
+            ],
+            "component": component,
+        }
         for ban in enabled
         for confidence in ("exact", "weak")
+        for kind in ("unknown", "library", "device")
     ]
     waiver_input = msgspec.to_builtins(waivers)
     problems: list[str] = []
@@ -389,6 +401,7 @@ def decision_problems(
                 reported.add(ban_id)
                 problems.append(
                     f"ban {ban_id!r}: decide: no well-formed decision on {date} for a {finding['confidence']} match"
+                    f" of {finding['kind']} kind"
                     f" on the {engine.name} engine (a rule or built-in is undefined there):"
                     f" {json.dumps(decision)[:120]}"
                 )

@@ -23,6 +23,8 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import unquote
 
+from enforcer._records import NO_VALUE, is_no_value
+
 # Legal-form tokens, as they look after case folding and punctuation removal
 # ("Co., Ltd." -> "co ltd", "S.A." -> "sa", "B.V." -> "bv", "A/S" -> "as").
 LEGAL_FORMS = frozenset(
@@ -70,8 +72,6 @@ CJK_LEGAL_SUFFIXES = (
 CJK_LEGAL_PREFIXES = ("株式会社", "有限会社", "주식회사")
 # Latin letters that carry no combining mark and still stand for a plain one.
 _LATIN_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
-# Values SBOM tools write when they know nothing.
-NO_VALUE = frozenset({"", "noassertion", "none", "unknown", "n/a", "na", "null", "-"})
 
 _WRAPPER = re.compile(r"^\s*(organi[sz]ation|person|tool)\s*:\s*", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]")
@@ -80,35 +80,88 @@ _URL_HOST = re.compile(r"\b[a-z][a-z0-9+.-]*://(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:\s?
 _SCP_HOST = re.compile(r"^[\w.-]+@([\w.-]+\.[a-z]{2,}):", re.IGNORECASE)
 _HOST = re.compile(r"^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z][a-z0-9-]{0,62}$")
 _DROP = re.compile(r"['’`.]+")
+#: a bracketed part that may be the name's own words: letters, digits, spaces, & and -
+_NAME_PART = re.compile(r"[^\W_][\w &-]*", re.UNICODE)
 _SPLIT = re.compile(r"[\W_]+", re.UNICODE)
+#: a camel-case boundary: "TikTok" -> "Tik Tok", "SDKCore" -> "SDK Core"
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def visible(value: str) -> str:
+    """The text without invisible format characters (Unicode category Cf).
+
+    A zero-width space, soft hyphen or word joiner inside a name changes
+    nothing a reader sees, and must change nothing the matcher sees.
+
+    >>> visible("AO Kasp\u200bersky Lab")
+    'AO Kaspersky Lab'
+    """
+    if value.isascii():
+        return value
+    return "".join(char for char in value if unicodedata.category(char) != "Cf")
 
 
 def fold(value: str) -> str:
-    """Unicode NFKC and case folding: the first step of every key."""
+    """Unicode NFKC and case folding, format characters dropped: the first step of every key."""
     if value.isascii():
         return value.lower()
-    return unicodedata.normalize("NFKC", value).casefold()
-
-
-def is_no_value(value: str | None) -> bool:
-    return value is None or value.strip().lower() in NO_VALUE
+    return unicodedata.normalize("NFKC", visible(value)).casefold()
 
 
 @lru_cache(maxsize=65536)
 def org_key(raw: str) -> str:
     """The normalised key of an organisation name, or "" when nothing is left.
 
+    Bracketed words that belong to the name stay in it ("China Telecom
+    (Americas) Corporation"); brackets that hold an address, a legal form or
+    a note are dropped.
+
     >>> org_key("Organization: AO Kaspersky Lab (info@kaspersky.com)")
     'kaspersky lab'
     >>> org_key("Huawei Technologies Co., Ltd.")
     'huawei technologies'
+    >>> org_key("China Telecom (Americas) Corporation")
+    'china telecom americas'
     """
+    return _org_key(raw, keep_brackets=True)
+
+
+@lru_cache(maxsize=65536)
+def org_keys(raw: str) -> tuple[str, ...]:
+    """The keys a name is looked up by: with its bracketed words, and without any bracket.
+
+    >>> org_keys("China Unicom (Americas) Operations Limited")
+    ('china unicom americas operations', 'china unicom operations')
+    >>> org_keys("ZTE Corporation")
+    ('zte',)
+    """
+    kept = _org_key(raw, keep_brackets=True)
+    dropped = _org_key(raw, keep_brackets=False) if "(" in raw or "[" in raw or "<" in raw else kept
+    return tuple(key for key in dict.fromkeys((kept, dropped)) if key)
+
+
+def _bracket(match: re.Match[str]) -> str:
+    """A bracketed part inside a name that is the name's own words, or nothing.
+
+    Only a part in parentheses with more of the name after it counts ("China
+    Telecom (Americas) Corporation"); one at the end is a note ("Huawei
+    Technologies Co., Ltd. (Shenzhen)"), and one holding a legal form only
+    or anything but words is dropped.
+    """
+    inner = match.group()[1:-1]
+    if match.group()[0] != "(" or not match.string[match.end() :].strip(" ,.;") or not _NAME_PART.fullmatch(inner):
+        return " "
+    words = [word for word in _SPLIT.split(latin_fold(fold(inner))) if word]
+    return f" {inner} " if words and not all(word in LEGAL_FORMS for word in words) else " "
+
+
+def _org_key(raw: str, *, keep_brackets: bool) -> str:
     if is_no_value(raw):
         return ""
-    text = _WRAPPER.sub("", raw)
-    text = _BRACKETED.sub(" ", text)
+    text = _WRAPPER.sub("", visible(raw))
     text = _EMAIL.sub(" ", text)
     text = _URL_HOST.sub(" ", text)
+    text = _BRACKETED.sub(_bracket if keep_brackets else " ", text)
     text = _strip_cjk_forms(latin_fold(fold(text)).strip())
     text = text.replace("a/s", "as")
     text = _DROP.sub("", text)
@@ -194,6 +247,7 @@ def domains_in(raw: str) -> tuple[str, ...]:
     """
     if not raw:
         return ()
+    raw = visible(raw)
     found = [match.group(1) for match in _URL_HOST.finditer(raw)]
     found.extend(match.group(1) for match in _EMAIL.finditer(raw))
     scp = _SCP_HOST.match(raw)
@@ -231,12 +285,13 @@ def cpe_vendor(raw: str) -> str | None:
     >>> cpe_vendor("cpe:/a:kaspersky_lab:kav")
     'kaspersky_lab'
     """
-    if raw.startswith("cpe:2.3:"):
+    raw = visible(raw)
+    if raw[:8].lower() == "cpe:2.3:":
         parts = raw.split(":", 5)
         if len(parts) < 5:
             return None
         vendor = parts[3]
-    elif raw.startswith("cpe:/"):
+    elif raw[:5].lower() == "cpe:/":
         parts = raw.split(":", 3)
         if len(parts) < 3:
             return None
@@ -249,15 +304,26 @@ def cpe_vendor(raw: str) -> str | None:
     return vendor if vendor not in ("", "*", "-") else None
 
 
+#: purl types named after a source forge: their path is read as a path on the forge's host
+FORGES = {"github": "github.com", "gitlab": "gitlab.com", "bitbucket": "bitbucket.org"}
+_FORGE_TYPES = {host + "/": ptype for ptype, host in FORGES.items()}
+
+
 def purl_path(raw: str) -> tuple[str, str, str] | None:
     """Split a purl into (type, namespace/name path, qualifiers), lower-cased.
+
+    The scheme is compared without case; a forge's purl (``pkg:github/...``)
+    gets the forge's host in front of its path, as Go module paths have it.
 
     >>> purl_path("pkg:maven/com.huawei.hms/push@6.1.0?type=aar")
     ('maven', 'com.huawei.hms/push', 'type=aar')
     >>> purl_path("pkg:npm/%40kaspersky/sdk@1.0.0")
     ('npm', '@kaspersky/sdk', '')
+    >>> purl_path("PKG:github/KasperskyLab/klara@v1")
+    ('github', 'github.com/kasperskylab/klara', '')
     """
-    if not raw.startswith("pkg:"):
+    raw = visible(raw)
+    if raw[:4].lower() != "pkg:":
         return None
     body = raw[4:].lstrip("/")
     body = body.split("#", 1)[0]
@@ -275,7 +341,19 @@ def purl_path(raw: str) -> tuple[str, str, str] | None:
     path = fold(path)
     if not path:
         return None
+    if ptype in FORGES:
+        path = f"{FORGES[ptype]}/{path}"
     return ptype, path, qualifiers
+
+
+def purl_types(ptype: str, path: str) -> tuple[str, ...]:
+    """The pattern types a purl is looked up under: its own, any (`*`), and a forge's for a path on the forge.
+
+    >>> purl_types("golang", "github.com/bytedance/sonic")
+    ('golang', '*', 'github')
+    """
+    forge = next((name for host, name in _FORGE_TYPES.items() if path.startswith(host)), None)
+    return (ptype, "*") if forge is None or forge == ptype else (ptype, "*", forge)
 
 
 def purl_prefixes(path: str) -> list[str]:
@@ -289,23 +367,38 @@ def purl_prefixes(path: str) -> list[str]:
     return prefixes
 
 
-def purl_pattern(pattern: str) -> tuple[str, str]:
-    """Normalise a ban's purl pattern to (type or '*', path prefix).
+def purl_pattern(pattern: str) -> tuple[str, str, bool]:
+    """Normalise a ban's purl pattern to (type or '*', path prefix, matches any path that starts with it).
+
+    A pattern matches a purl whose path is the pattern's path or continues it
+    after a '/' or '.'; one that ends in a bare '*' matches any path that
+    starts with it (a name prefix: ``pkg:pypi/huaweicloudsdk*``).
 
     >>> purl_pattern("pkg:maven/com.huawei.*")
-    ('maven', 'com.huawei')
+    ('maven', 'com.huawei', False)
     >>> purl_pattern("pkg:*/com.kaspersky")
-    ('*', 'com.kaspersky')
+    ('*', 'com.kaspersky', False)
+    >>> purl_pattern("pkg:pypi/huaweicloudsdk*")
+    ('pypi', 'huaweicloudsdk', True)
+    >>> purl_pattern("pkg:github/KasperskyLab")
+    ('github', 'github.com/kasperskylab', False)
     """
     body = pattern[4:]
     ptype, _, path = body.partition("/")
+    ptype = ptype.lower()
     path = path.strip("/")
+    star = False
     for wildcard in (".*", "/*"):
         if path.endswith(wildcard):
             path = path[: -len(wildcard)]
+    if path.endswith("*"):
+        path, star = path[:-1], True
     if "%" in path:
         path = unquote(path)
-    return ptype.lower(), fold(path)
+    path = fold(path)
+    if ptype in FORGES:
+        path = f"{FORGES[ptype]}/{path}"
+    return ptype, path, star
 
 
 def repository_url(qualifiers: str) -> str | None:
@@ -319,12 +412,26 @@ def repository_url(qualifiers: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def name_tokens(raw: str) -> tuple[str, ...]:
-    """The word tokens of a name: folded, split on anything not a letter or digit.
+    """The word tokens of a name: split at camel-case boundaries, folded, split on anything not a letter or digit.
 
     >>> name_tokens("Kaspersky.Endpoint-Security_SDK")
     ('kaspersky', 'endpoint', 'security', 'sdk')
+    >>> name_tokens("TikTokOpenSDKCore")
+    ('tik', 'tok', 'open', 'sdk', 'core')
     """
-    return tuple(token for token in _SPLIT.split(latin_fold(fold(raw))) if token)
+    return tuple(token for token in _SPLIT.split(latin_fold(fold(_CAMEL.sub(" ", raw)))) if token)
+
+
+def product_variants(product: str) -> tuple[tuple[str, ...], ...]:
+    """The token runs a ban's product name is recognised by: split at camel case, and whole.
+
+    >>> product_variants("TikTok")
+    (('tik', 'tok'), ('tiktok',))
+    >>> product_variants("kaspersky")
+    (('kaspersky',),)
+    """
+    plain = tuple(token for token in _SPLIT.split(latin_fold(fold(product))) if token)
+    return tuple(tokens for tokens in dict.fromkeys((name_tokens(product), plain)) if tokens)
 
 
 def hash_key(raw: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import enum
 from abc import ABC, abstractmethod
 
@@ -62,7 +64,7 @@ def unidentified_percent(components: int, unidentified: int) -> str:
     return f"{100.0 * unidentified / components:.1f}%" if components else "0.0%"
 
 
-def first_url(references: list[str]) -> str | None:
+def first_url(references: Sequence[str]) -> str | None:
     """The first reference that is an http(s) URL, if any."""
     for reference in references:
         if reference.startswith(("https://", "http://")) and " " not in reference:

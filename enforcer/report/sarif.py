@@ -139,8 +139,8 @@ def _rule(ban: BanInfo) -> dict[str, Any]:
         "defaultConfiguration": {"level": "error", "enabled": ban.enabled},
         "properties": {
             "vendor": ban.vendor,
-            "scopes": ban.scopes,
-            "references": ban.references,
+            "scopes": list(ban.scopes),
+            "references": list(ban.references),
             "tags": ["supply-chain", "vendor-ban"],
         },
     }

@@ -2,16 +2,19 @@
 # title: Enforcer decision library
 # description: |
 #   Turns the matches the enforcer found into verdicts. Everything that
-#   depends on time, place or exceptions is decided here: which phase of a ban
-#   is in effect on the as-of date, whether it is close enough to warn about,
-#   whether the ban applies to the selected scopes, and whether a waiver
-#   covers the component.
+#   depends on time, place, coverage or exceptions is decided here: which
+#   phase of a ban is in effect on the as-of date, whether it is close enough
+#   to warn about, whether the ban applies to the selected scopes, whether it
+#   covers the component (contract 2: kinds, named products, exclusions;
+#   people are not companies), and whether a waiver covers the component.
 #
 #   Input (one batched query per run):
 #     as_of      "YYYY-MM-DD"
 #     scopes     ["us", ...]  (empty: every ban applies)
 #     warn_days  days before a phase starts during which it already warns
-#     findings   [{"id", "ban", "confidence", "component": {"ref", "name", "purl"}}]
+#     findings   [{"id", "ban", "confidence", "kind", "product", "excluded",
+#                  "evidence": [{"role", "party", "matcher", "confidence"}],
+#                  "component": {"ref", "name", "purl"}}]
 #     waivers    [{"id", "ban", "components": {"purls", "names", "refs"},
 #                  "expires", "reason", "approved_by"}]
 #     bans       optional: the bans the findings name, as the enforcer read
@@ -23,13 +26,20 @@
 #   array in input order, data.enforcer.decisions), where a decision is
 #     {"verdict": "deny" | "warn" | "allow", "in_scope": bool, "reason": str,
 #      "phase": {"effect", "date", "summary"} | null,
+#      "coverage": {"decision": "covered" | "product" | "outside" | "excluded"
+#                   | "person" | "unknown-kind", "reason": str},
 #      "waiver": {"id", "status", "expires", "reason", "approved_by"} | null,
 #      "covered_by": [ids of every waiver that covers the finding]}
+#
+#   Without a waiver that names its ban, a decision depends on the ban and on
+#   the finding's confidence (weak or not), kind, product, excluded and
+#   whether every match is a person's name; never on the component itself.
+#   The enforcer relies on this to ask once per such question.
 package enforcer
 
 import rego.v1
 
-contract_version := "1"
+contract_version := "2"
 
 _bans := input.bans if {
 	is_array(input.bans)
@@ -49,10 +59,32 @@ _status_by_id := {ban.id: status(ban, input.as_of, input.warn_days) | some ban i
 
 # -- phases and dates --------------------------------------------------------
 
-_day_ns := ((24 * 60) * 60) * 1000000000
+# The day number of a YYYY-MM-DD date (days since 1970-01-01), in whole
+# integers: any date up to 9999-12-31 (nanosecond time overflows in 2262).
+day_number(date) := days if {
+	parts := split(date, "-")
+	y0 := _number(parts[0])
+	m := _number(parts[1])
+	d := _number(parts[2])
+	y := y0 - _before_march(m)
+	era := floor(y / 400)
+	yoe := y - (era * 400)
+	mp := (m + 9) % 12
+	doy := (floor(((153 * mp) + 2) / 5) + d) - 1
+	doe := (((yoe * 365) + floor(yoe / 4)) - floor(yoe / 100)) + doy
+	days := ((era * 146097) + doe) - 719468
+}
+
+# A number from digits with leading zeros ("07"): rego-cpp keeps the zeros of
+# to_number("07"), which then neither prints nor compares as a number.
+_number(digits) := to_number(trim_left(digits, "0"))
+
+_before_march(m) := 1 if m <= 2
+
+else := 0
 
 # Whole days from the as-of date to `date` (negative when `date` is past).
-days_until(date, as_of) := round((time.parse_ns("2006-01-02", date) - time.parse_ns("2006-01-02", as_of)) / _day_ns)
+days_until(date, as_of) := day_number(date) - day_number(as_of)
 
 _ended(phase, as_of) if {
 	is_string(phase.until)
@@ -110,9 +142,84 @@ in_scope(ban, scopes) if {
 	scope in ban.scopes
 }
 
+# -- coverage: does the ban cover this component? ------------------------------
+
+# What a ban covers, with the defaults of contract 2 (a contract-1 ban covers everything).
+covers(ban) := {
+	"kinds": object.get(c, "kinds", ["*"]),
+	"only_products": object.get(c, "only_products", false),
+	"excluded_kinds": object.get(object.get(c, "excludes", {}), "kinds", []),
+	"outside": object.get(c, "outside", "warn"),
+	"unknown_kind": object.get(c, "unknown_kind", "covered"),
+} if {
+	c := _covers_object(ban)
+}
+
+_covers_object(ban) := ban.covers if is_object(ban.covers)
+
+else := {}
+
+_kind(finding) := finding.kind if is_string(finding.kind)
+
+else := "unknown"
+
+# Every match of the finding is a person's name that is or begins with a
+# one-word alias of the vendor ("Dahua Lin", "Huawei Zhang"): not the company.
+person_only(finding) if {
+	evidence := object.get(finding, "evidence", [])
+	count(evidence) > 0
+	every item in evidence {
+		item.matcher == "person-name"
+	}
+}
+
+_covered_kinds(c) := "every kind" if "*" in c.kinds
+
+else := concat(", ", c.kinds)
+
+# The coverage decision, and why, for a finding of a ban.
+coverage(ban, finding) := {"decision": "person", "reason": concat("", [
+	"only a person's name matches: not ", ban.vendor,
+])} if {
+	person_only(finding)
+} else := {"decision": "excluded", "reason": concat("", [ban.vendor, ": ", finding.excluded, " (the ban excludes it)"])} if {
+	is_string(finding.excluded)
+	finding.excluded != ""
+} else := {"decision": "excluded", "reason": concat("", [
+	ban.vendor, ": ", _article(_kind(finding)), "; the ban excludes ", _kind(finding), " components",
+])} if {
+	_kind(finding) in covers(ban).excluded_kinds
+} else := {"decision": "product", "reason": concat("", [ban.vendor, ": a product the ban names"])} if {
+	object.get(finding, "product", false) == true
+} else := {"decision": "outside", "reason": concat("", [
+	ban.vendor, ": ", _article(_kind(finding)), " that is not one of the products the ban names",
+])} if {
+	covers(ban).only_products == true
+} else := {"decision": "covered", "reason": concat("", ["the ban covers ", _covered_kinds(covers(ban))])} if {
+	"*" in covers(ban).kinds
+} else := {"decision": "covered", "reason": concat("", ["the ban covers ", _kind(finding), " components"])} if {
+	_kind(finding) in covers(ban).kinds
+} else := {"decision": "unknown-kind", "reason": concat("", [
+	"the component's kind is unknown; the ban covers ", _covered_kinds(covers(ban)), " and treats an unknown kind as covered",
+])} if {
+	_kind(finding) == "unknown"
+	covers(ban).unknown_kind == "covered"
+} else := {"decision": "outside", "reason": concat("", [
+	ban.vendor, ": ", _article(_kind(finding)), "; the ban covers ", _covered_kinds(covers(ban)),
+])}
+
+_article(kind) := "an unknown kind of component" if kind == "unknown"
+
+else := concat("", ["an ", kind]) if {
+	substring(kind, 0, 1) in {"a", "e", "i", "o", "u"}
+} else := concat("", ["a ", kind])
+
+# Whether the ban, on this finding, may decide more than `allow`/`warn`.
+_binding(cov) if cov.decision in {"covered", "product", "unknown-kind"}
+
 # -- the verdict before waivers ----------------------------------------------
 
-_base(ban, weak, st) := {
+_base(ban, finding, st) := {
 	"verdict": "allow",
 	"in_scope": false,
 	"phase": null,
@@ -120,7 +227,28 @@ _base(ban, weak, st) := {
 	"reason": concat("", ["outside the selected scopes (ban applies to ", concat(", ", ban.scopes), ")"]),
 } if {
 	not in_scope(ban, input.scopes)
+} else := _within(ban, finding, st, coverage(ban, finding))
+
+_within(ban, finding, st, cov) := _plain_verdict(st, finding.confidence == "weak") if {
+	_binding(cov)
 } else := {
+	"verdict": "warn",
+	"in_scope": true,
+	"phase": st.phase,
+	"reason": concat("", [cov.reason, "; at most a warning"]),
+} if {
+	cov.decision != "person"
+	covers(ban).outside == "warn"
+	st.status in {"active", "upcoming"}
+} else := {
+	"verdict": "allow",
+	"in_scope": true,
+	"phase": st.phase,
+	"reason": cov.reason,
+}
+
+# The verdict of a ban that covers the component: its phase on the as-of date.
+_plain_verdict(st, weak) := {
 	"verdict": "warn",
 	"in_scope": true,
 	"phase": st.phase,
@@ -167,7 +295,7 @@ _effect_word := {"deny": "banned", "warn": "warned"}
 
 # -- waivers -----------------------------------------------------------------
 
-covers(waiver, finding) if {
+covers_component(waiver, finding) if {
 	waiver.ban in {finding.ban, "*"}
 	_component_covered(waiver.components, finding.component)
 }
@@ -231,37 +359,33 @@ _expired_waiver(covering) := waiver if {
 
 # -- the decision --------------------------------------------------------------
 
-# enforcer: portable: object.union merges flat objects here (no key holds an object on both sides).
-decision(finding) := _plain[finding.ban][_strength(finding)] if {
-	count(input.waivers) == 0
-} else := result if {
-	ban := bans_by_id[finding.ban]
-	covering := [w | some w in input.waivers; covers(w, finding)]
-	base := _base(ban, _strength(finding) == "weak", _status_by_id[finding.ban])
-	result := object.union(_waived(base, covering), {"covered_by": sort([w.id | some w in covering])})
+decision(finding) := _decided(finding, bans_by_id[finding.ban]) if {
+	bans_by_id[finding.ban]
 } else := {
 	"verdict": "allow",
 	"in_scope": false,
 	"phase": null,
 	"waiver": null,
 	"covered_by": [],
+	"coverage": {"decision": "outside", "reason": "unknown ban"},
 	"reason": sprintf("unknown ban \"%v\"", [finding.ban]),
 }
 
-# Without waivers a decision depends only on the ban and on whether the match
-# is weak: worked out once per ban, not once per finding.
 # enforcer: portable: object.union merges flat objects here (no key holds an object on both sides).
-_plain := {ban.id: {
-	"exact": object.union(_base(ban, false, st), {"waiver": null, "covered_by": []}),
-	"weak": object.union(_base(ban, true, st), {"waiver": null, "covered_by": []}),
-} |
-	some ban in _bans
-	st := _status_by_id[ban.id]
+_decided(finding, ban) := result if {
+	covering := [w | some w in input.waivers; covers_component(w, finding)]
+	base := _base(ban, finding, _status_by_id[finding.ban])
+	waived := _waived(base, covering)
+	result := object.union(waived, {
+		"covered_by": sort([w.id | some w in covering]),
+		"coverage": _coverage_of(ban, finding, base),
+	})
 }
 
-_strength(finding) := "weak" if finding.confidence == "weak"
+# The coverage reported for a finding (scope comes first: outside the scopes, coverage is not asked).
+_coverage_of(ban, finding, _) := coverage(ban, finding) if in_scope(ban, input.scopes)
 
-else := "exact"
+else := {"decision": "outside", "reason": "outside the selected scopes"}
 
 # enforcer: portable: object.union merges flat objects here (no key holds an object on both sides).
 _waived(base, covering) := object.union(base, {
@@ -272,7 +396,8 @@ _waived(base, covering) := object.union(base, {
 	base.verdict != "allow"
 	waiver := _active_waiver(covering)
 } else := object.union(base, {
-	"reason": sprintf("%s; waiver %s expired on %s", [base.reason, waiver.id, waiver.expires]),
+	# concat, not sprintf: the reason may be a concat() result, which rego-cpp quotes inside sprintf.
+	"reason": concat("", [base.reason, "; waiver ", waiver.id, " expired on ", waiver.expires]),
 	"waiver": _waiver_info(waiver, "expired"),
 }) if {
 	base.verdict != "allow"

@@ -11,17 +11,27 @@ bans := [
 		"organizations": ["kaspersky lab", "лаборатория касперского"],
 		"domains": ["kaspersky.com"],
 		"cpe_vendors": ["kaspersky_lab"],
-		"purls": [["*", "com.kaspersky"], ["npm", "@kaspersky"]],
+		"purls": [["*", "com.kaspersky", false], ["npm", "@kaspersky", false], ["pypi", "kasperskysdk", true]],
 		"products": [["kaspersky"], ["endpoint", "security"]],
 		"hashes": ["0123456789abcdef0123456789abcdef"],
+		"product_names": [["kaspersky", "free"]],
+		"app_ids": ["com.kaspersky.kav"],
+		"product_purls": [["npm", "kav-app", true]],
+		"exclude_names": [["klara"]],
+		"exclude_purls": [["github", "github.com/kasperskylab/klara", false]],
 	},
 	{
 		"organizations": ["kaspersky"],
 		"domains": [],
 		"cpe_vendors": [],
-		"purls": [["maven", "com.kaspersky.sdk"]],
+		"purls": [["maven", "com.kaspersky.sdk", false], ["github", "github.com/kasperskylab", false]],
 		"products": [],
 		"hashes": [],
+		"product_names": [],
+		"app_ids": [],
+		"product_purls": [],
+		"exclude_names": [],
+		"exclude_purls": [],
 	},
 ]
 
@@ -34,7 +44,16 @@ evidence_of(values) := found if {
 		with input.records as [{"index": 7, "values": values}]
 }
 
-org(key, hosts) := {"kind": "org", "field": "supplier.name", "raw": "RAW", "key": key, "hosts": hosts}
+# The [record, ban] pairs the exclusions match, for one record with a name and a purl.
+excluded_of(values, tokens, purl) := found if {
+	all_bans := bans
+	record := {"index": 7, "values": values, "name_tokens": tokens, "purl": purl, "purl_types": [purl[0], "*"]}
+	found := data.enforcer.reference.excluded with input.bans as all_bans with input.records as [record]
+}
+
+org(key, hosts) := {"kind": "org", "field": "supplier.name", "raw": "RAW", "keys": [key], "hosts": hosts, "person": false}
+
+person(key) := {"kind": "org", "field": "authors[0].name", "raw": "RAW", "keys": [key], "hosts": [], "person": true}
 
 # -- organisations ------------------------------------------------------------------
 
@@ -66,7 +85,27 @@ test_a_one_word_name_has_no_prefix if {
 }
 
 test_an_empty_key_matches_nothing if {
-	evidence_of([org("", [])]) == set()
+	evidence_of([{"kind": "org", "field": "f", "raw": "RAW", "keys": [], "hosts": [], "person": false}]) == set()
+}
+
+test_brackets_kept_then_dropped if {
+	value := {"kind": "org", "field": "f", "raw": "RAW", "keys": ["kaspersky americas lab", "kaspersky lab"], "hosts": [], "person": false}
+	evidence_of([value]) == {
+		[7, 0, "organization", "exact", "kaspersky lab", "f", "RAW"],
+		[7, 1, "organization-prefix", "strong", "kaspersky", "f", "RAW"],
+	}
+}
+
+test_a_person_named_like_a_one_word_alias_is_weak if {
+	evidence_of([person("kaspersky lin")]) == {[7, 1, "person-name", "weak", "kaspersky", "authors[0].name", "RAW"]}
+	evidence_of([person("kaspersky")]) == {[7, 1, "person-name", "weak", "kaspersky", "authors[0].name", "RAW"]}
+}
+
+test_a_person_field_holding_a_company_name_stays_a_company if {
+	evidence_of([person("kaspersky lab")]) == {
+		[7, 0, "organization", "exact", "kaspersky lab", "authors[0].name", "RAW"],
+		[7, 1, "person-name", "weak", "kaspersky", "authors[0].name", "RAW"],
+	}
 }
 
 # -- domains --------------------------------------------------------------------------
@@ -108,7 +147,12 @@ test_a_cpe_without_vendor_matches_nothing if {
 
 # -- purls and groups -----------------------------------------------------------------
 
-purl(type, path) := {"kind": "purl", "field": "purl", "raw": "RAW", "purl": [type, path], "repository_hosts": []}
+purl(type, path) := {"kind": "purl", "field": "purl", "raw": "RAW", "purl": [type, path], "types": _types(type, path), "repository_hosts": []}
+
+_types(type, path) := [type, "*", "github"] if {
+	startswith(path, "github.com/")
+	type != "github"
+} else := [type, "*"]
 
 test_a_purl_matches_at_a_dot_or_slash_boundary if {
 	evidence_of([purl("maven", "com.kaspersky.sdk/core")]) == {
@@ -125,6 +169,31 @@ test_a_purl_does_not_match_inside_a_word if {
 test_a_typed_pattern_needs_its_type if {
 	evidence_of([purl("pypi", "@kaspersky/sdk")]) == set()
 	evidence_of([purl("gradle", "com.kaspersky.sdk")]) == {[7, 0, "purl", "exact", "pkg:*/com.kaspersky", "purl", "RAW"]}
+}
+
+test_a_name_prefix_pattern_matches_any_continuation if {
+	evidence_of([purl("pypi", "kasperskysdkcore")]) == {[7, 0, "purl", "exact", "pkg:pypi/kasperskysdk*", "purl", "RAW"]}
+	evidence_of([purl("npm", "kasperskysdkcore")]) == set()
+}
+
+test_a_forge_pattern_matches_its_own_and_go_paths if {
+	evidence_of([purl("github", "github.com/kasperskylab/klara")]) == {[7, 1, "purl", "exact", "pkg:github/github.com/kasperskylab", "purl", "RAW"]}
+	evidence_of([purl("golang", "github.com/kasperskylab/klara")]) == {[7, 1, "purl", "exact", "pkg:github/github.com/kasperskylab", "purl", "RAW"]}
+}
+
+test_named_products_match_by_purl_and_app_id if {
+	evidence_of([purl("npm", "kav-app-lite")]) == {[7, 0, "product-purl", "exact", "pkg:npm/kav-app*", "purl", "RAW"]}
+	evidence_of([purl("generic", "com.kaspersky.kav")]) == {
+		[7, 0, "app-id", "exact", "com.kaspersky.kav", "purl", "RAW"],
+		[7, 0, "purl", "exact", "pkg:*/com.kaspersky", "purl", "RAW"],
+	}
+}
+
+test_exclusions_by_name_and_purl if {
+	values := [org("kaspersky lab", [])]
+	excluded_of(values, ["klara"], ["npm", "x"]) == {[7, 0]}
+	excluded_of(values, ["x"], ["github", "github.com/kasperskylab/klara"]) == {[7, 0]}
+	excluded_of(values, ["x"], ["github", "github.com/kasperskylab/other"]) == set()
 }
 
 test_path_prefixes if {
@@ -144,7 +213,7 @@ test_a_group_matches_any_pattern_path if {
 
 # -- products and hashes ----------------------------------------------------------------
 
-name(tokens) := {"kind": "name", "field": "name", "raw": "RAW", "tokens": tokens}
+name(tokens) := {"kind": "name", "field": "name", "raw": "RAW", "tokens": tokens, "folded": concat("-", tokens)}
 
 test_product_tokens_match_contiguously if {
 	evidence_of([name(["kaspersky", "endpoint", "security", "sdk"])]) == {
@@ -153,6 +222,17 @@ test_product_tokens_match_contiguously if {
 	}
 	evidence_of([name(["endpoint", "cloud", "security"])]) == set()
 	evidence_of([name(["security", "endpoint"])]) == set()
+}
+
+test_a_named_product_is_the_whole_name if {
+	evidence_of([name(["kaspersky", "free"])]) == {
+		[7, 0, "product", "weak", "kaspersky", "name", "RAW"],
+		[7, 0, "product-name", "strong", "kaspersky free", "name", "RAW"],
+	}
+	evidence_of([{"kind": "name", "field": "name", "raw": "RAW", "tokens": ["com", "kaspersky", "kav"], "folded": "com.kaspersky.kav"}]) == {
+		[7, 0, "app-id", "exact", "com.kaspersky.kav", "name", "RAW"],
+		[7, 0, "product", "weak", "kaspersky", "name", "RAW"],
+	}
 }
 
 test_a_hash_matches if {

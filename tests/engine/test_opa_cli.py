@@ -10,10 +10,10 @@ import msgspec
 import pytest
 
 from enforcer._errors import EngineConnectionError, EngineError, PolicyCompileError
-from enforcer._policy import find_modules
 from enforcer._run import Enforcer, Options
 from enforcer.engine.interface import PolicyModule
 from enforcer.engine.opa_cli import OpaCliEngine, find_opa, opa_check
+from enforcer.policy import find_modules
 from tests.conftest import FIXTURES, POLICIES, write_cdx
 
 LIBRARY = POLICIES / "enforcer"

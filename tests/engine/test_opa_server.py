@@ -13,10 +13,10 @@ import msgspec
 import pytest
 
 from enforcer._errors import EngineConnectionError, EngineError, PolicyCompileError
-from enforcer._policy import find_modules
 from enforcer._run import Enforcer, Options
 from enforcer.engine.interface import PolicyModule
 from enforcer.engine.opa_server import OpaServerEngine, _data_path
+from enforcer.policy import find_modules
 from tests.conftest import FIXTURES, POLICIES, OpaServer, free_port
 
 KASPERSKY_SBOM = FIXTURES / "sboms" / "kaspersky-supplier.cdx.json"
@@ -151,7 +151,7 @@ def test_server_going_down_mid_run_is_a_clear_error_not_a_hang(
 ) -> None:
     engine = OpaServerEngine(private_opa.url, timeout=2)
     engine.load(modules)
-    assert engine.query("data.enforcer.contract_version") == "1"
+    assert engine.query("data.enforcer.contract_version") == "2"
     private_opa.stop()
     started = time.monotonic()
     with pytest.raises(EngineConnectionError) as error:
@@ -219,7 +219,7 @@ def test_tls_with_a_ca_bundle_or_insecure(
     options = {"ca_cert": str(cert)} if how == "ca-cert" else {"tls_verify": False}
     with OpaServerEngine(server.url, **options) as engine:
         engine.load(modules)
-        assert engine.query("data.enforcer.contract_version") == "1"
+        assert engine.query("data.enforcer.contract_version") == "2"
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,11 @@ import msgspec
 import pytest
 
 from enforcer._models import Ban
-from enforcer._policy import find_modules
 from enforcer.engine.embedded import EmbeddedEngine
 from enforcer.engine.interface import PolicyModule
 from enforcer.engine.opa_cli import OpaCliEngine
 from enforcer.engine.portability import decision_problems, discover_tests, scan_modules
+from enforcer.policy import find_modules
 from tests.conftest import POLICIES
 
 # -- the guard: what `scan_modules` flags ---------------------------------------------

@@ -6,8 +6,8 @@ import msgspec
 import pytest
 
 from enforcer._models import Ban
+from enforcer._records import CPE, GROUP, HASH, NAME, ORG, PURL, URL
 from enforcer.match.index import MatchIndex
-from enforcer.sbom.interface import CPE, GROUP, HASH, NAME, ORG, PURL, URL
 
 DIGEST = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
@@ -42,7 +42,7 @@ BANS = [
 
 @pytest.fixture(scope="module")
 def index():
-    return MatchIndex.build(BANS)
+    return MatchIndex(BANS)
 
 
 @pytest.mark.parametrize(

@@ -133,10 +133,12 @@ def test_purl_path(raw, parts):
 @pytest.mark.parametrize(
     ("pattern", "key"),
     [
-        ("pkg:maven/com.huawei.*", ("maven", "com.huawei")),
-        ("pkg:npm/@kaspersky/*", ("npm", "@kaspersky")),
-        ("pkg:*/com.kaspersky", ("*", "com.kaspersky")),
-        ("pkg:NuGet/Kaspersky", ("nuget", "kaspersky")),
+        ("pkg:maven/com.huawei.*", ("maven", "com.huawei", False)),
+        ("pkg:npm/@kaspersky/*", ("npm", "@kaspersky", False)),
+        ("pkg:*/com.kaspersky", ("*", "com.kaspersky", False)),
+        ("pkg:NuGet/Kaspersky", ("nuget", "kaspersky", False)),
+        ("pkg:pypi/huaweicloudsdk*", ("pypi", "huaweicloudsdk", True)),
+        ("pkg:github/KasperskyLab", ("github", "github.com/kasperskylab", False)),
     ],
 )
 def test_purl_pattern(pattern, key):

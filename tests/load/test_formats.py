@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from enforcer.sbom import load
+from enforcer.load import read_document
 from tests.conftest import FIXTURES, POLICIES
 
 FORMATS = FIXTURES / "sboms" / "formats"
@@ -157,29 +157,33 @@ def test_banned_vendor_is_found(
 
 
 def test_cyclonedx_xml_reads_metadata_and_services():
-    document = load(str(FORMATS / "cyclonedx-1.6.cdx.xml"))
+    document = read_document(str(FORMATS / "cyclonedx-1.6.cdx.xml"))
     records = {record.ref: record for record in document.records()}
-    assert records["acme-endpoint-agent"].kind == "metadata"
-    assert ("url", "supplier.url[0]", "https://acme.example.com") in records["acme-endpoint-agent"].values
+    assert records["acme-endpoint-agent"].place == "metadata"
+    assert ("url", "supplier.url[0]", "https://acme.example.com") in [
+        value[:3] for value in records["acme-endpoint-agent"].values
+    ]
     service = records["update-service"]
-    assert service.kind == "service"
-    assert ("org", "provider.name", "Acme Security Inc.") in service.values
-    assert ("url", "endpoints[0]", "https://updates.acme.example.com/v1") in service.values
+    assert service.place == "service" and service.kind == "service"
+    assert ("org", "provider.name", "Acme Security Inc.") in [value[:3] for value in service.values]
+    assert ("url", "endpoints[0]", "https://updates.acme.example.com/v1") in [value[:3] for value in service.values]
     assert document.component_count == 3
 
 
 def test_spdx3_agent_email_and_hash_are_read():
-    document = load(str(FORMATS / "spdx-3.0.spdx3.json"))
+    document = read_document(str(FORMATS / "spdx-3.0.spdx3.json"))
     engine = next(record for record in document.records() if record.name == "av-engine")
-    assert ("url", "suppliedBy.externalIdentifier[0].identifier", "info@example.org") in engine.values
+    assert ("url", "suppliedBy.externalIdentifier[0].identifier", "info@example.org") in [
+        value[:3] for value in engine.values
+    ]
     assert (
         "hash",
         "verifiedUsing[0].hashValue",
         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-    ) in engine.values
+    ) in [value[:3] for value in engine.values]
 
 
 def test_tag_value_multi_line_text_and_files_do_not_leak_into_packages():
-    document = load(str(FORMATS / "spdx-2.3.spdx"))
+    document = read_document(str(FORMATS / "spdx-2.3.spdx"))
     assert [record.ref for record in document.records()] == ["SPDXRef-agent", "SPDXRef-scanner", "SPDXRef-av-engine"]
     assert document.label_of("SPDXRef-DOCUMENT") == "acme-endpoint-agent-4.2.0"

@@ -1,10 +1,14 @@
-"""What every SBOM loader yields: flat component records and a document.
+"""What the load stage gives the rest of the pipeline, and what each format's loader implements.
 
-A loader turns one SBOM file into an `SbomDocument`. The document knows how
-many components it holds and yields `ComponentRecord`s: one flat record per
-component, with every identity value found in it as a `(kind, field, raw)`
-triple. The matcher turns those values into keys; the reference Rego rule
-receives the same records, so the fast path and plain Rego see one truth.
+`LoadedSbom` is the stage's output: the SBOM's description (format, counts,
+warnings, its subject) and its component records, each with the path from
+the SBOM's root. Told what to look for (`Needles`), a loader may return only
+the records that can match (a superset of those that do); without needles it
+returns every record.
+
+`SbomLoader` recognises one format from its content and parses it into an
+`SbomDocument`; the document is the loader's own view of the file, used
+inside this stage only.
 """
 
 from __future__ import annotations
@@ -12,52 +16,54 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 import msgspec
 
-if TYPE_CHECKING:
-    from enforcer.match.index import MatchIndex, ScanResult
-
-# The kinds of identity value a record carries, and how each is matched.
-ORG = "org"  # an organisation or person name: supplier, publisher, author
-URL = "url"  # a URL, e-mail address or host name: its domain is matched
-PURL = "purl"
-CPE = "cpe"
-GROUP = "group"  # a CycloneDX group / Maven groupId: matched as a purl namespace
-NAME = "name"  # a component name: matched as product tokens
-HASH = "hash"
-
-IDENTIFYING = frozenset({ORG, URL, PURL, CPE, HASH})
+from enforcer._records import COMPONENT, ComponentRecord, Needles, bounded_path
 
 
-class ComponentRecord(msgspec.Struct, gc=False):
-    """One component of an SBOM, flattened."""
+class LoadedSbom(msgspec.Struct, gc=False, kw_only=True):
+    """One SBOM, read: what it is, how many components it lists, and the records worth matching."""
 
-    index: int
-    ref: str
-    name: str = ""
-    version: str = ""
-    purl: str = ""
-    kind: str = "component"  # component | metadata | service
-    parent: int = -1
-    #: labels of the enclosing components, outermost first
-    ancestors: tuple[str, ...] = ()
-    values: list[tuple[str, str, str]] = []
+    path: str
+    #: "CycloneDX" or "SPDX"
+    format: str
+    #: "json", "xml", "tag-value", "yaml", "rdf" or "json-ld"
+    encoding: str
+    spec_version: str = ""
+    #: components at every depth (not the SBOM's own subject, not services)
+    components: int = 0
+    #: components with no organisation, URL, purl, CPE or hash
+    unidentified: int = 0
+    #: components whose fields could not be read (each has a warning)
+    unreadable: int = 0
+    warnings: list[str] = []
+    #: the records to match, with their paths (all records when no needles were given)
+    records: list[ComponentRecord] = []
+    #: the product the SBOM describes (its metadata component or SPDX DESCRIBES), name and version
+    subject: tuple[str, str] = ("", "")
 
     @property
-    def identified(self) -> bool:
-        """True when the record carries something a ban can match besides its name."""
-        return any(kind in IDENTIFYING for kind, _, _ in self.values)
+    def format_name(self) -> str:
+        """A human name such as "CycloneDX 1.5 JSON"."""
+        version = f" {self.spec_version}" if self.spec_version else ""
+        encoding = self.encoding.upper() if self.encoding in ("json", "xml", "yaml") else self.encoding
+        return f"{self.format}{version} {encoding}"
 
-    def label(self) -> str:
-        if self.name:
-            return f"{self.name}@{self.version}" if self.version else self.name
-        return self.ref
+
+@dataclass
+class Selection:
+    """The records a document selected for matching, and its counts."""
+
+    records: list[ComponentRecord]
+    components: int
+    unidentified: int
+    warnings: list[str] = field(default_factory=list)
 
 
 class SbomDocument(ABC):
-    """One loaded SBOM."""
+    """One parsed SBOM, as its loader sees it."""
 
     #: "CycloneDX" or "SPDX"
     format: str = ""
@@ -75,13 +81,6 @@ class SbomDocument(ABC):
         self.roots: list[str] = []
 
     @property
-    def format_name(self) -> str:
-        """A human name such as "CycloneDX 1.5 JSON"."""
-        version = f" {self.spec_version}" if self.spec_version else ""
-        encoding = self.encoding.upper() if self.encoding in ("json", "xml", "yaml") else self.encoding
-        return f"{self.format}{version} {encoding}"
-
-    @property
     @abstractmethod
     def component_count(self) -> int:
         """How many components (packages) the SBOM lists, at every depth."""
@@ -90,9 +89,38 @@ class SbomDocument(ABC):
     def records(self) -> Iterator[ComponentRecord]:
         """Every component as a flat record, in document order."""
 
-    def scan(self, index: MatchIndex) -> ScanResult:
-        """Match every component against the index (loaders may do this faster)."""
-        return index.scan_records(self.records())
+    def select(self, needles: Needles | None) -> Selection:
+        """The records that may match (every record here: loaders with a prefilter do better)."""
+        records = list(self.records())
+        components = [record for record in records if record.place == COMPONENT]
+        return Selection(records, len(components), sum(1 for record in components if not record.identified))
+
+    def subject(self) -> tuple[str, str]:
+        """The name and version of what the SBOM describes, when it says."""
+        return "", ""
+
+    def loaded(self, needles: Needles | None) -> LoadedSbom:
+        """The stage's output for this document: selected records with their paths."""
+        selection = self.select(needles)
+        paths = self.record_paths(selection.records)
+        records = [
+            msgspec.structs.replace(record, path=bounded_path(path))
+            for record, path in zip(selection.records, paths, strict=True)
+        ]
+        return LoadedSbom(
+            path=self.path,
+            format=self.format,
+            encoding=self.encoding,
+            spec_version=self.spec_version,
+            components=selection.components,
+            unidentified=selection.unidentified,
+            unreadable=self.unreadable,
+            warnings=[*self.warnings, *selection.warnings],
+            records=records,
+            subject=self.subject(),
+        )
+
+    # -- paths from the root ------------------------------------------------------
 
     def label_of(self, ref: str) -> str:
         """A readable label (name@version) for a component reference."""
@@ -102,16 +130,14 @@ class SbomDocument(ABC):
         """Labels for many refs at once (loaders may do this in one pass)."""
         return {ref: self.label_of(ref) for ref in refs}
 
-    def record_path(self, record: ComponentRecord) -> list[str]:
-        """The chain from the SBOM's root to the component, as labels."""
-        return self.record_paths([record])[0]
-
     def record_paths(self, records: list[ComponentRecord]) -> list[list[str]]:
         """For each record, the chain from the SBOM's root to it, as labels.
 
         The dependency graph is used when it reaches the component from a root;
         otherwise the nesting of components.
         """
+        if not records:
+            return []
         chains = self._dependency_chains([record.ref for record in records])
         needed = {ref for chain in chains if chain and len(chain) > 1 for ref in chain[:-1]}
         labels = self.labels_for(needed) if needed else {}

@@ -10,12 +10,21 @@ from __future__ import annotations
 from typing import Any
 
 from enforcer._errors import SbomParseError
-from enforcer.sbom._xml import XmlNode, parse_xml
-from enforcer.sbom.cyclonedx_json import MAX_STRING
-from enforcer.sbom.interface import SbomLoader
-from enforcer.sbom.spdx_json import Spdx2Document, from_raw
+from enforcer.load._xml import XmlNode, parse_xml
+from enforcer.load.cyclonedx_model import MAX_STRING
+from enforcer.load.interface import SbomLoader
+from enforcer.load.spdx_json import Spdx2Document, from_raw
 
-_PACKAGE = ("SPDXID", "name", "versionInfo", "supplier", "originator", "downloadLocation", "homepage")
+_PACKAGE = (
+    "SPDXID",
+    "name",
+    "versionInfo",
+    "supplier",
+    "originator",
+    "downloadLocation",
+    "homepage",
+    "primaryPackagePurpose",
+)
 _KEEP: dict[str, frozenset[str]] = {
     "Document": frozenset({"SPDXID", "spdxVersion", "name", "documentDescribes", "packages", "relationships"}),
     "packages": frozenset({*_PACKAGE, "externalRefs", "checksums"}),

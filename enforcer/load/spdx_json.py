@@ -37,9 +37,12 @@ import orjson
 import yaml
 
 from enforcer._errors import SbomParseError, UnsupportedSbomError
-from enforcer.match.normalise import is_no_value
-from enforcer.sbom.cyclonedx_json import MAX_STRING, _locate, _path_of, _relative, _type_name
-from enforcer.sbom.interface import CPE, HASH, NAME, ORG, PURL, URL, ComponentRecord, SbomDocument, SbomLoader
+from enforcer._records import CPE, HASH, NAME, ORG, PURL, URL, ComponentRecord, Value, is_no_value
+from enforcer.identify import kinds
+from enforcer.identify.fields import value as identity
+from enforcer.load._json import locate, path_of, relative, type_name
+from enforcer.load.cyclonedx_model import MAX_STRING
+from enforcer.load.interface import SbomDocument, SbomLoader
 
 Str = Annotated[str, msgspec.Meta(max_length=MAX_STRING)]
 
@@ -65,6 +68,7 @@ class Package(msgspec.Struct, gc=False):
     homepage: Str | None = None
     externalRefs: list[ExternalRef] | None = None
     checksums: list[Checksum] | None = None
+    primaryPackagePurpose: Str | None = None
 
 
 class Relationship(msgspec.Struct, gc=False):
@@ -172,18 +176,18 @@ def _label(package: Package) -> str:
 
 def package_record(package: Package, index: int) -> ComponentRecord:
     """The flat record of one SPDX 2 package."""
-    values: list[tuple[str, str, str]] = []
+    values: list[Value] = []
     purl = ""
     if package.name:
-        values.append((NAME, "name", package.name))
+        values.append(identity(NAME, "name", package.name))
     for field in ("supplier", "originator"):
-        value = getattr(package, field)
-        if value and not is_no_value(value):
-            values.append((ORG, field, value))
+        text = getattr(package, field)
+        if text and not is_no_value(text):
+            values.append(identity(ORG, field, text))
     for field in ("downloadLocation", "homepage"):
-        value = getattr(package, field)
-        if value and not is_no_value(value):
-            values.append((URL, field, value))
+        text = getattr(package, field)
+        if text and not is_no_value(text):
+            values.append(identity(URL, field, text))
     for i, reference in enumerate(package.externalRefs or ()):
         locator = reference.referenceLocator.strip()
         if not locator:
@@ -191,21 +195,22 @@ def package_record(package: Package, index: int) -> ComponentRecord:
         kind = reference.referenceType.strip().lower()
         where = f"externalRefs[{i}].referenceLocator"
         if kind == "purl" or (kind.endswith("purl") and locator.startswith("pkg:")):
-            values.append((PURL, where, locator))
+            values.append(identity(PURL, where, locator))
             purl = purl or locator
         elif kind in _CPE_TYPES or locator.startswith("cpe:"):
-            values.append((CPE, where, locator))
+            values.append(identity(CPE, where, locator))
         elif "://" in locator:
-            values.append((URL, where, locator))
+            values.append(identity(URL, where, locator))
     for i, checksum in enumerate(package.checksums or ()):
         if checksum.checksumValue:
-            values.append((HASH, f"checksums[{i}].checksumValue", checksum.checksumValue.strip()))
+            values.append(identity(HASH, f"checksums[{i}].checksumValue", checksum.checksumValue.strip()))
     return ComponentRecord(
         index=index,
         ref=package.SPDXID or f"#{index}",
         name=package.name,
         version=package.versionInfo or "",
         purl=purl,
+        kind=kinds.resolve(kinds.from_spdx2(package.primaryPackagePurpose), purl),
         values=values,
     )
 
@@ -220,14 +225,14 @@ def check_version(version: str, path: str) -> None:
 def from_raw(raw: Any, path: str, encoding: str) -> Spdx2Document:
     """Convert a parsed document (dicts and lists) leniently: a broken package is skipped with a warning."""
     if not isinstance(raw, dict):
-        raise SbomParseError(f"{path}: $: expected an object, got {_type_name(raw)}")
+        raise SbomParseError(f"{path}: $: expected an object, got {type_name(raw)}")
     version = raw.get("spdxVersion")
     if not isinstance(version, str):
-        raise SbomParseError(f"{path}: $.spdxVersion: expected a string, got {_type_name(version)}")
+        raise SbomParseError(f"{path}: $.spdxVersion: expected a string, got {type_name(version)}")
     check_version(version, path)
     for key in ("packages", "relationships", "documentDescribes"):
         if raw.get(key) is not None and not isinstance(raw[key], list):
-            raise SbomParseError(f"{path}: $.{key}: expected an array, got {_type_name(raw[key])}")
+            raise SbomParseError(f"{path}: $.{key}: expected an array, got {type_name(raw[key])}")
     warnings: list[str] = []
     unreadable = 0
     packages: list[Package] = []
@@ -236,14 +241,14 @@ def from_raw(raw: Any, path: str, encoding: str) -> Spdx2Document:
             packages.append(msgspec.convert(item, Package))
         except msgspec.ValidationError as error:
             _too_long(str(error), f"$.packages[{i}]", path)
-            warnings.append(f"$.packages[{i}]{_relative(str(error))}; package skipped")
+            warnings.append(f"$.packages[{i}]{relative(str(error))}; package skipped")
             unreadable += 1
     relationships: list[Relationship] = []
     for i, item in enumerate(raw.get("relationships") or ()):
         try:
             relationships.append(msgspec.convert(item, Relationship))
         except msgspec.ValidationError as error:
-            warnings.append(f"$.relationships[{i}]{_relative(str(error))}; ignored")
+            warnings.append(f"$.relationships[{i}]{relative(str(error))}; ignored")
     describes = [item for item in raw.get("documentDescribes") or () if isinstance(item, str)]
     document = Document(
         spdxVersion=version,
@@ -266,7 +271,7 @@ def _text(value: Any) -> str:
 def _too_long(message: str, where: str, path: str) -> None:
     if "length <=" in message:
         raise SbomParseError(
-            f"{path}: {where}{_path_of(message).removeprefix('$')}: string longer than {MAX_STRING} characters"
+            f"{path}: {where}{path_of(message).removeprefix('$')}: string longer than {MAX_STRING} characters"
         )
 
 
@@ -290,7 +295,7 @@ class SpdxJsonLoader(SbomLoader):
             message = str(error)
             if "length <=" in message:
                 raise SbomParseError(
-                    f"{path}: {_path_of(message)}: string longer than {MAX_STRING} characters"
+                    f"{path}: {path_of(message)}: string longer than {MAX_STRING} characters"
                 ) from None
             try:
                 raw = orjson.loads(data)
@@ -300,7 +305,7 @@ class SpdxJsonLoader(SbomLoader):
                 raise SbomParseError(f"{path}: not valid JSON: {decode_error}") from None
             return from_raw(raw, path, "json")
         except msgspec.DecodeError as error:
-            raise SbomParseError(f"{path}: not valid JSON: {_locate(str(error), data)}") from None
+            raise SbomParseError(f"{path}: not valid JSON: {locate(str(error), data)}") from None
         except RecursionError:
             raise SbomParseError(f"{path}: JSON nested too deeply to be an SBOM") from None
         check_version(document.spdxVersion, path)

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from enforcer.load import _cdx_checks, read_document
 from enforcer.match.index import MatchIndex
-from enforcer.sbom import _cdx_checks, load
 
 SERIAL = "urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79"
 XMLNS = "http://cyclonedx.org/schema/bom/"
@@ -37,14 +37,14 @@ def _json_bom(version: str = "1.6", **top: Any) -> dict[str, Any]:
 def _warnings_json(tmp_path: Path, bom: dict[str, Any]) -> list[str]:
     path = tmp_path / "bom.cdx.json"
     path.write_text(json.dumps(bom), encoding="utf-8")
-    return load(str(path)).warnings
+    return read_document(str(path)).warnings
 
 
 def _warnings_xml(tmp_path: Path, body: str, version: str = "1.6", attributes: str = "") -> list[str]:
     path = tmp_path / "bom.cdx.xml"
     text = f'<?xml version="1.0"?>\n<bom xmlns="{XMLNS}{version}" version="1"{attributes}>\n{body}\n</bom>\n'
     path.write_text(text, encoding="utf-8")
-    return load(str(path)).warnings
+    return read_document(str(path)).warnings
 
 
 def _component(**fields: Any) -> Callable[[dict[str, Any]], None]:
@@ -159,7 +159,7 @@ def test_a_property_key_spaced_from_its_colon_is_a_name(tmp_path):
     bom = json.dumps(_json_bom()).replace('"version": "1.0"}', '"version": "1.0", "properties": [{"name" : "a"}]}')
     path.write_text(bom, encoding="utf-8")
     assert '"name" :' in path.read_text(encoding="utf-8")
-    assert load(str(path)).warnings == []
+    assert read_document(str(path)).warnings == []
 
 
 # (version, change, warns): rules that came with a version of the specification
@@ -377,14 +377,14 @@ def test_a_large_json_is_checked_in_its_first_components(tmp_path, fault_at, nes
     path = _large(tmp_path, count, fault_at, nested_every=nested_every, pretty=pretty)
     if native:
         from enforcer._native import native_module
-        from enforcer.sbom.cyclonedx_native import NativeCycloneDxDocument
+        from enforcer.load.cyclonedx_native import NativeCycloneDxDocument
 
         if native_module() is None:
             pytest.skip("the native scanner is not installed")
-        document = load(str(path), index=MatchIndex([]))
+        document = read_document(str(path), needles=MatchIndex([]).needles())
         assert isinstance(document, NativeCycloneDxDocument)
     else:
-        document = load(str(path))
+        document = read_document(str(path))
     warnings = document.warnings
     if warns:
         assert any("'Not-A-Licence' is not an SPDX licence id" in w for w in warnings), warnings

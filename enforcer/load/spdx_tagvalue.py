@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterator
 
 from enforcer._errors import SbomParseError
-from enforcer.sbom.cyclonedx_json import MAX_STRING
-from enforcer.sbom.interface import SbomLoader
-from enforcer.sbom.spdx_json import (
+from enforcer.load.cyclonedx_model import MAX_STRING
+from enforcer.load.interface import SbomLoader
+from enforcer.load.spdx_json import (
     MAX_LINE,
     Checksum,
     Document,
@@ -51,6 +51,7 @@ _READ = frozenset(
         "PackageDownloadLocation",
         "PackageHomePage",
         "PackageChecksum",
+        "PrimaryPackagePurpose",
         "ExternalRef",
         "Relationship",
     }
@@ -185,6 +186,8 @@ def _package_field(package: Package, tag: str, value: str, number: int, warnings
         package.downloadLocation = value
     elif tag == "PackageHomePage":
         package.homepage = value
+    elif tag == "PrimaryPackagePurpose":
+        package.primaryPackagePurpose = value
     elif tag == "PackageChecksum":
         algorithm, _, digest = value.partition(":")
         if digest.strip():

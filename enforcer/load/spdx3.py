@@ -33,8 +33,12 @@ import msgspec
 import orjson
 
 from enforcer._errors import SbomParseError
-from enforcer.sbom.cyclonedx_json import MAX_STRING, _type_name
-from enforcer.sbom.interface import CPE, HASH, NAME, ORG, PURL, URL, ComponentRecord, SbomDocument, SbomLoader
+from enforcer._records import CPE, HASH, NAME, ORG, ORGANIZATION, PERSON, PURL, URL, ComponentRecord, Value
+from enforcer.identify import kinds
+from enforcer.identify.fields import value as identity
+from enforcer.load._json import type_name as _type_name
+from enforcer.load.cyclonedx_model import MAX_STRING
+from enforcer.load.interface import SbomDocument, SbomLoader
 
 _AGENTS = frozenset({"person", "organization", "softwareagent", "agent"})
 _COUNTED = "software_package"
@@ -235,10 +239,10 @@ def _relationship(element: dict[str, Any], edges: dict[str, list[str]], roots: l
 
 
 def _package(element: dict[str, Any], index: int, agents: dict[str, dict[str, Any]], read: _Reader) -> ComponentRecord:
-    values: list[tuple[str, str, str]] = []
+    values: list[Value] = []
     name = read.text(element, "name")
     if name:
-        values.append((NAME, "name", name))
+        values.append(identity(NAME, "name", name))
     supplier = element.get("suppliedBy")
     if supplier is not None:
         _agent(values, "suppliedBy", supplier, agents, read)
@@ -246,18 +250,18 @@ def _package(element: dict[str, Any], index: int, agents: dict[str, dict[str, An
         _agent(values, f"originatedBy[{i}]", originator, agents, read)
     purl = read.text(element, "software_packageUrl")
     if purl:
-        values.append((PURL, "software_packageUrl", purl))
+        values.append(identity(PURL, "software_packageUrl", purl))
     for key in ("software_downloadLocation", "software_homePage"):
         value = read.text(element, key)
         if value and value.upper() not in ("NOASSERTION", "NONE"):
-            values.append((URL, key, value))
+            values.append(identity(URL, key, value))
     for i, identifier in enumerate(read.items(element, "externalIdentifier")):
         if not isinstance(identifier, dict):
             raise _Broken(f"{read.where}.externalIdentifier[{i}]: expected an object, got {_type_name(identifier)}")
         kind = _IDENTIFIER_KINDS.get(read.text(identifier, "externalIdentifierType").rsplit("/", 1)[-1].lower())
         value = read.text(identifier, "identifier")
         if kind and value:
-            values.append((kind, f"externalIdentifier[{i}].identifier", value))
+            values.append(identity(kind, f"externalIdentifier[{i}].identifier", value))
             if kind == PURL and not purl:
                 purl = value
     for i, reference in enumerate(read.items(element, "externalRef")):
@@ -269,12 +273,12 @@ def _package(element: dict[str, Any], index: int, agents: dict[str, dict[str, An
                     f"{read.where}.externalRef[{i}].locator[{j}]: expected a string, got {_type_name(locator)}"
                 )
             if "://" in locator or "@" in locator:
-                values.append((URL, f"externalRef[{i}].locator[{j}]", locator[:MAX_STRING]))
+                values.append(identity(URL, f"externalRef[{i}].locator[{j}]", locator[:MAX_STRING]))
     for i, digest in enumerate(read.items(element, "verifiedUsing")):
         if isinstance(digest, dict):
             value = read.text(digest, "hashValue")
             if value:
-                values.append((HASH, f"verifiedUsing[{i}].hashValue", value))
+                values.append(identity(HASH, f"verifiedUsing[{i}].hashValue", value))
     ref = _id(element) or f"#{index}"
     return ComponentRecord(
         index=index,
@@ -282,13 +286,12 @@ def _package(element: dict[str, Any], index: int, agents: dict[str, dict[str, An
         name=name,
         version=read.text(element, "software_packageVersion"),
         purl=purl,
+        kind=kinds.resolve(kinds.from_spdx3(read.text(element, "software_primaryPurpose")), purl),
         values=values,
     )
 
 
-def _agent(
-    values: list[tuple[str, str, str]], field: str, agent: Any, agents: dict[str, dict[str, Any]], read: _Reader
-) -> None:
+def _agent(values: list[Value], field: str, agent: Any, agents: dict[str, dict[str, Any]], read: _Reader) -> None:
     """The name and e-mail addresses of an agent given by id or in place."""
     if isinstance(agent, str):
         found = agents.get(agent)
@@ -299,9 +302,12 @@ def _agent(
         raise _Broken(f"{read.where}.{field}: expected an agent id or object, got {_type_name(agent)}")
     name = read.text(agent, "name")
     if name:
-        values.append((ORG, field, name))
+        kind = str(agent.get("type", "")).rsplit("/", 1)[-1]
+        role = identity(ORG, field, name)
+        party = PERSON if kind == "Person" else ORGANIZATION if kind == "Organization" else role[4]
+        values.append((*role[:4], party))
     for i, identifier in enumerate(read.items(agent, "externalIdentifier")):
         if isinstance(identifier, dict) and str(identifier.get("externalIdentifierType", "")).lower() == "email":
             value = read.text(identifier, "identifier")
             if value:
-                values.append((URL, f"{field}.externalIdentifier[{i}].identifier", value))
+                values.append(identity(URL, f"{field}.externalIdentifier[{i}].identifier", value))

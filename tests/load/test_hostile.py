@@ -249,7 +249,7 @@ def test_a_100_mb_string_fails_fast_through_the_cli(cli, tmp_path):
 MEASURE = """
 import sys, time
 from enforcer._errors import SbomError
-from enforcer.sbom import load
+from enforcer.load import load
 started = time.monotonic()
 try:
     load(sys.argv[1])
@@ -380,11 +380,11 @@ def test_tag_value_without_version(cli, tmp_path):
 
 
 def test_tag_value_stray_lines_are_warnings(tmp_path):
-    from enforcer.sbom import load
+    from enforcer.load import read_document
 
     path = tmp_path / "stray.spdx"
     path.write_text("SPDXVersion: SPDX-2.3\nthis line has no tag\nPackageName: a\nExternalRef: only-two parts\n")
-    document = load(str(path))
+    document = read_document(str(path))
     assert document.warnings == [
         "line 2: not a 'Tag: value' line; ignored",
         "line 4: ExternalRef: expected 'CATEGORY TYPE LOCATOR', got 'only-two parts'",

@@ -20,7 +20,7 @@ import orjson
 from enforcer._choices import ListingFormat
 from enforcer._errors import EngineError
 from enforcer._models import Ban, PhaseInfo
-from enforcer._policy import STATUS_QUERY
+from enforcer.decide import STATUS_QUERY
 
 if TYPE_CHECKING:
     from enforcer._run import Enforcer
@@ -125,7 +125,7 @@ def render_table(listing: PolicyListing) -> str:
     for number, row in enumerate(rows):
         lines.append("  ".join(row[i].ljust(widths[i]) for i in range(3)) + "  " + row[3])
         if number:
-            lines.extend(_phase_lines(listing.bans[number - 1]))
+            lines.extend(_detail_lines(listing.bans[number - 1]))
     counts = listing.counts()
     summary = ", ".join(f"{counts[status]} {status.replace('-', ' ')}" for status in STATUSES)
     total = len(listing.bans)
@@ -133,8 +133,10 @@ def render_table(listing: PolicyListing) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _phase_lines(entry: BanStatus) -> list[str]:
-    lines = []
+def _detail_lines(entry: BanStatus) -> list[str]:
+    ban = entry.ban
+    reviewed = f"reviewed {ban.reviewed}" if ban.reviewed else "review date not given"
+    lines = [f"    covers: {ban.coverage.describe()}  ({reviewed}; confidence: {ban.confidence})"]
     current = entry.phase if entry.status == "active" else None
     for phase in entry.ban.phases:
         period = f"{phase.from_}" + (f" to {phase.until}" if phase.until else "")
@@ -159,6 +161,8 @@ def to_document(listing: PolicyListing) -> dict[str, Any]:
     for entry in listing.bans:
         ban = msgspec.to_builtins(entry.ban)
         ban.update(
+            covers=msgspec.to_builtins(entry.ban.coverage),
+            coverage=entry.ban.coverage.describe(),
             status=entry.status,
             description=entry.describe(),
             days=entry.days,

@@ -1,8 +1,8 @@
 """The CycloneDX fast path finds exactly what the generic record path finds.
 
-`CycloneDxJsonDocument.scan` filters the component list a column at a time
-and matches only the candidates; `MatchIndex.scan_records(document.records())`
-matches every record. They must agree on every SBOM, down to each piece of
+Told what to look for, `CycloneDxJsonDocument.select` filters the component
+list a column at a time and returns only the candidates; without needles it
+returns every record. They must agree on every SBOM, down to each piece of
 evidence, and on the component and unidentified counts.
 """
 
@@ -17,10 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from enforcer._models import Ban
-from enforcer.match.index import MatchIndex, ScanResult
-from enforcer.sbom import load
-from enforcer.sbom.cyclonedx_json import CycloneDxJsonLoader
+from enforcer.load import read_document
+from enforcer.load.cyclonedx_json import CycloneDxJsonLoader
+from enforcer.match.index import MatchIndex
 from fixtures.generate import generate
+from tests._stages import Scanned, evidence_of, scan
 from tests.conftest import FIXTURES
 
 BANS = [
@@ -58,15 +59,10 @@ BANS = [
 INDEX = MatchIndex(BANS)
 
 
-def _evidence(result: ScanResult) -> list[tuple[int, str, tuple[str, ...]]]:
-    return sorted((f.record.index, f.record.ref, tuple(sorted(map(str, f.evidence)))) for f in result.findings)
-
-
-def _assert_same(document) -> ScanResult:
-    index = MatchIndex(BANS)  # fresh caches for each path
-    generic = index.scan_records(document.records())
-    fast = document.scan(MatchIndex(BANS))
-    assert _evidence(fast) == _evidence(generic)
+def _assert_same(document) -> Scanned:
+    generic = scan(document, MatchIndex(BANS), needles=False)  # fresh caches for each path
+    fast = scan(document, MatchIndex(BANS))
+    assert evidence_of(fast) == evidence_of(generic)
     assert fast.components == generic.components == document.component_count
     assert fast.unidentified == generic.unidentified
     return fast
@@ -75,15 +71,15 @@ def _assert_same(document) -> ScanResult:
 def test_generated_sbom(tmp_path):
     path = tmp_path / "gen.json"
     path.write_bytes(b"".join(generate(3000, banned_every=37, nested_every=11)))
-    fast = _assert_same(load(str(path)))
-    assert len(fast.findings) >= 40  # two of the six banned vendors of the generator are in BANS
+    fast = _assert_same(read_document(str(path)))
+    assert len(fast.matches) >= 40  # two of the six banned vendors of the generator are in BANS
 
 
 def test_fixture_sboms():
     checked = 0
     for path in sorted(FIXTURES.rglob("*.json")):
         try:
-            document = load(str(path))
+            document = read_document(str(path))
         except Exception:  # noqa: BLE001 - fixtures of other formats or broken on purpose
             continue
         if hasattr(document, "bom"):
@@ -185,5 +181,5 @@ def test_fast_path_equals_generic_path(tmp_path_factory, drawn):
 
 @pytest.mark.parametrize("name", ["kaspersky-supplier.cdx.json"])
 def test_shipped_fixture_has_the_finding(name):
-    fast = _assert_same(load(str(Path(FIXTURES / "sboms" / name))))
-    assert [f.record.name for f in fast.findings] == ["av-engine"]
+    fast = _assert_same(read_document(str(Path(FIXTURES / "sboms" / name))))
+    assert {match.component.name for match in fast.matches} == {"av-engine"}  # one match per ban that hits it

@@ -1,4 +1,4 @@
-"""SBOM loaders: read a file (or standard input), detect its format, load it.
+"""The load stage: read a file (or standard input), detect its format, give its component records.
 
 The format is detected from the content, never from the file name. Gzip is
 undone on the fly. Safety limits keep a hostile file from hanging the run or
@@ -15,24 +15,25 @@ import importlib
 import os
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from enforcer._errors import SbomError, SbomParseError, UnsupportedSbomError
-from enforcer.sbom.interface import ComponentRecord, SbomDocument, SbomLoader
-
-if TYPE_CHECKING:
-    from enforcer.match.index import MatchIndex
+from enforcer._records import ComponentRecord, Needles
+from enforcer.load.interface import LoadedSbom, SbomDocument, SbomLoader
+from enforcer.load.paths import expand_paths, find_sboms
 
 __all__ = [
     "ComponentRecord",
+    "LoadedSbom",
     "SbomDocument",
     "SbomLoader",
     "loaders",
     "load",
+    "read_document",
     "read_source",
     "detect",
+    "expand_paths",
     "find_sboms",
     "MAX_BYTES",
 ]
@@ -40,20 +41,18 @@ __all__ = [
 #: Largest SBOM read into memory (bytes, after decompression).
 MAX_BYTES = int(os.environ.get("ENFORCER_MAX_SBOM_BYTES", str(4 << 30)))
 _HEAD = 1 << 16
-#: File names a directory walk considers (the content still decides).
-SBOM_SUFFIXES = (".json", ".xml", ".spdx", ".cdx", ".yaml", ".yml", ".rdf", ".tv", ".jsonld", ".bom")
 
 
 #: every loader, in the order their sniffers are tried: (module, class)
 _LOADERS = (
-    ("enforcer.sbom.cyclonedx_json", "CycloneDxJsonLoader"),
-    ("enforcer.sbom.cyclonedx_xml", "CycloneDxXmlLoader"),
-    ("enforcer.sbom.spdx_json", "SpdxJsonLoader"),
-    ("enforcer.sbom.spdx3", "Spdx3JsonLdLoader"),
-    ("enforcer.sbom.spdx_tagvalue", "SpdxTagValueLoader"),
-    ("enforcer.sbom.spdx_json", "SpdxYamlLoader"),
-    ("enforcer.sbom.spdx_xml", "SpdxXmlLoader"),
-    ("enforcer.sbom.spdx_rdf", "SpdxRdfLoader"),
+    ("enforcer.load.cyclonedx_json", "CycloneDxJsonLoader"),
+    ("enforcer.load.cyclonedx_xml", "CycloneDxXmlLoader"),
+    ("enforcer.load.spdx_json", "SpdxJsonLoader"),
+    ("enforcer.load.spdx3", "Spdx3JsonLdLoader"),
+    ("enforcer.load.spdx_tagvalue", "SpdxTagValueLoader"),
+    ("enforcer.load.spdx_json", "SpdxYamlLoader"),
+    ("enforcer.load.spdx_xml", "SpdxXmlLoader"),
+    ("enforcer.load.spdx_rdf", "SpdxRdfLoader"),
 )
 
 
@@ -155,18 +154,18 @@ def detect(data: bytes, name: str, *, complete: bool = True) -> SbomLoader | Non
     head = data[:_HEAD]
     if b"\x00" in head:  # no text SBOM format allows a NUL byte
         raise UnsupportedSbomError(f"{name}: binary data, not an SBOM")
-    for loader in loaders():
-        if loader.sniff(head):
-            return loader
+    for candidate in loaders():
+        if candidate.sniff(head):
+            return candidate
     stripped = head.lstrip()
     if not stripped:
         raise UnsupportedSbomError(f"{name}: empty file")
     if stripped[:1] in (b"{", b"["):
         if not complete:
             return None
-        for loader in loaders():
-            if loader.probe(data):
-                return loader
+        for candidate in loaders():
+            if candidate.probe(data):
+                return candidate
         raise UnsupportedSbomError(
             f"{name}: JSON, but not an SBOM this tool reads"
             " (no CycloneDX bomFormat, SPDX spdxVersion or SPDX 3 @context)"
@@ -179,35 +178,33 @@ def detect(data: bytes, name: str, *, complete: bool = True) -> SbomLoader | Non
     raise UnsupportedSbomError(f"{name}: not an SBOM this tool reads (CycloneDX or SPDX)")
 
 
-def load(path: str, *, stream: bool | None = None, index: MatchIndex | None = None) -> SbomDocument:
-    """Read, detect and load one SBOM; raise `SbomError` with a one-line message.
+def load(path: str, *, needles: Needles | None = None) -> LoadedSbom:
+    """Read one SBOM and give its component records; raise `SbomError` with a one-line message.
 
-    `index`: the bans the document will be matched against. With it, CycloneDX
-    JSON goes through the native scanner when it is installed
-    (`cyclonedx_native`): in bounded memory whatever the size, and decoding
-    only the components that may match. The scanner hands back any document it
-    does not read exactly as the Python path would; that one, and every
-    document without `index`, takes the Python path.
-
-    `stream` (Python path): read a CycloneDX JSON file a window at a time
-    instead of whole (bounded memory; see `cyclonedx_stream`). None decides by
-    size: files above `STREAM_THRESHOLD` bytes are streamed.
+    `needles`: what the records must hold to be able to match a ban (from
+    the match stage). With them, a loader may return only the records that
+    can match; CycloneDX JSON files then go through the native scanner when
+    it is installed (in bounded memory whatever the size, decoding only the
+    components that can match), and anything it does not read exactly as the
+    Python path would is read by the Python path. Without needles, every
+    record is returned (what the inventory stores).
     """
-    if index is not None and path != "-":
-        document = _native_file(path, index)
-        if document is not None:
-            return document
-    if path != "-" and stream is not False:
-        document = _maybe_stream(path, force=bool(stream))
+    return read_document(path, needles=needles).loaded(needles)
+
+
+def read_document(path: str, *, needles: Needles | None = None) -> SbomDocument:
+    """Read and parse one SBOM into its loader's document (the stage's own view of the file)."""
+    if needles is not None and path != "-":
+        document = _native_file(path, needles)
         if document is not None:
             return document
     name, data = read_source(path)
     loader = detect(data, name)
     assert loader is not None
-    if index is not None and loader.name == "cyclonedx-json":
-        from enforcer.sbom.cyclonedx_native import scan_bytes
+    if needles is not None and loader.name == "cyclonedx-json":
+        from enforcer.load.cyclonedx_native import scan_bytes
 
-        document = scan_bytes(data, name, index)
+        document = scan_bytes(data, name, needles)
         if document is not None:
             return document
     # Decoding builds millions of small containers at once; the cyclic garbage
@@ -222,10 +219,10 @@ def load(path: str, *, stream: bool | None = None, index: MatchIndex | None = No
             gc.enable()
 
 
-def _native_file(path: str, index: MatchIndex) -> SbomDocument | None:
+def _native_file(path: str, needles: Needles) -> SbomDocument | None:
     """A plain CycloneDX JSON file read by the native scanner, or None."""
     from enforcer import _native
-    from enforcer.sbom import cyclonedx_native
+    from enforcer.load import cyclonedx_native
 
     if _native.native_module() is None:
         return None
@@ -238,58 +235,6 @@ def _native_file(path: str, index: MatchIndex) -> SbomDocument | None:
         return None  # read_source reports it
     if not head or head[:2] == b"\x1f\x8b" or head.startswith(codecs.BOM_UTF8):
         return None
-    if detect(head, path, complete=False) is not _loader("enforcer.sbom.cyclonedx_json", "CycloneDxJsonLoader"):
+    if detect(head, path, complete=False) is not _loader("enforcer.load.cyclonedx_json", "CycloneDxJsonLoader"):
         return None  # other formats (and UTF-16 text) take the usual path; a refusal is raised here
-    return cyclonedx_native.scan_file(path, path, index)
-
-
-def _maybe_stream(path: str, *, force: bool) -> SbomDocument | None:
-    """A streaming document for a large plain CycloneDX JSON file, else None."""
-    from enforcer.sbom.cyclonedx_json import CycloneDxJsonLoader
-    from enforcer.sbom.cyclonedx_stream import STREAM_THRESHOLD, open_streaming
-
-    try:
-        size = os.path.getsize(path)
-        if not force and size <= STREAM_THRESHOLD:
-            return None
-        with open(path, "rb") as file:
-            head = file.read(_HEAD)
-    except OSError:
-        return None  # read_source reports it
-    if head[:2] != b"\x1f\x8b":
-        detect(_to_utf8(head, path, partial=True), path, complete=False)  # the same refusals as a whole read
-    if head[:2] == b"\x1f\x8b" or head.startswith(codecs.BOM_UTF8) or not CycloneDxJsonLoader().sniff(head):
-        if force:
-            raise UnsupportedSbomError(f"{path}: --stream reads plain (not compressed) CycloneDX JSON only")
-        return None
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return open_streaming(path, path)
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def find_sboms(paths: Iterable[str]) -> Iterator[str]:
-    """Expand directories (recursively, by file name) and pass files through.
-
-    A directory with no candidate file is an error.
-    """
-    for path in paths:
-        if path != "-" and os.path.isdir(path):
-            found = sorted(
-                str(file) for file in Path(path).rglob("*") if file.is_file() and _looks_like_sbom(file.name)
-            )
-            if not found:
-                raise SbomError(f"{path}: no SBOM files in this directory ({', '.join(SBOM_SUFFIXES)}, or .gz)")
-            yield from found
-        else:
-            yield path
-
-
-def _looks_like_sbom(name: str) -> bool:
-    lower = name.lower()
-    if lower.endswith(".gz"):
-        lower = lower[:-3]
-    return lower.endswith(SBOM_SUFFIXES)
+    return cyclonedx_native.scan_file(path, path, needles)

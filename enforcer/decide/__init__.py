@@ -1,0 +1,241 @@
+"""The decide stage: matches in, verdicts out, decided in Rego.
+
+Every match of every SBOM of a run goes to the decision library
+(`data.enforcer.decisions`, policies/enforcer/decide.rego) in batched
+queries, with the as-of date, the scopes, the warning window, the waivers and
+the bans the matches name. The library answers a verdict per match: the
+phase, whether the ban covers the component (contract 2), the waiver. The
+enforcer validates what comes back and builds the findings.
+
+A decision depends only on what the query is given, so a question asked
+twice is asked once. With the shipped decision library, a match whose ban no
+waiver names is decided by its ban and a few facts of the match (weak or not,
+the component's kind, a named product, an exclusion, a person's name only),
+never by the component itself: such questions are asked once per distinct
+set of facts (`question_of`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import msgspec
+import orjson
+
+from enforcer._errors import EngineError
+from enforcer._models import (
+    Ban,
+    Confidence,
+    CoverageInfo,
+    Finding,
+    PhaseInfo,
+    Verdict,
+    Waiver,
+    WaiverInfo,
+)
+from enforcer.engine.interface import PolicyEngine
+from enforcer.match.index import Match
+
+DECIDE_QUERY = "data.enforcer.decide"
+DECISIONS_QUERY = "data.enforcer.decisions"
+STATUS_QUERY = "data.enforcer.ban_status"
+
+
+@dataclass
+class Decided:
+    """The findings of one SBOM, and how many matches fell outside the selected scopes."""
+
+    findings: list[Finding]
+    out_of_scope: int = 0
+
+
+@dataclass
+class Decider:
+    """Asks the decision library about matches, batched, once per distinct question."""
+
+    engine: PolicyEngine
+    #: the bans the matches' numbers refer to (the match index's bans)
+    bans: Sequence[Ban]
+    waivers: Sequence[Waiver]
+    as_of: dt.date
+    scopes: Sequence[str] = ()
+    warn_days: int = 90
+    #: the shipped decision library decides: ask once per question of `question_of`
+    shipped: bool = False
+    #: ids of the waivers that covered at least one finding
+    covering: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self._ban_input = {ban.id: ban_input(ban) for ban in self.bans}
+        self._waiver_input: list[dict[str, Any]] = msgspec.to_builtins(list(self.waivers))
+        self._waived = {waiver.ban for waiver in self.waivers}
+        self._use_array = True
+        self._phases: dict[bytes, PhaseInfo] = {}
+
+    def decide(self, matches: Sequence[Sequence[Match]]) -> list[Decided]:
+        """The findings of each SBOM's matches (one list of matches per SBOM)."""
+        questions: list[dict[str, Any]] = []
+        asked: dict[tuple[Any, ...], str] = {}
+        keys: list[list[str]] = []
+        per_ban = self.shipped and "*" not in self._waived
+        for sbom_number, sbom in enumerate(matches):
+            sbom_keys = []
+            for match_number, match in enumerate(sbom):
+                ban = self.bans[match.ban]
+                question = question_of(match, ban) if per_ban and ban.id not in self._waived else None
+                if question is None:
+                    facts = tuple(tuple(item.values()) for item in _evidence(match))
+                    question = (ban.id, match.confidence.value, match.component, match.product, match.excluded, facts)
+                key = asked.get(question)
+                if key is None:
+                    key = asked[question] = f"{sbom_number}:{match_number}"
+                    questions.append(self.finding_input(key, match))
+                sbom_keys.append(key)
+            keys.append(sbom_keys)
+        decisions: dict[str, Any] = {}
+        batch = self.engine.decide_batch or len(questions) or 1
+        for start in range(0, len(questions), batch):
+            decisions.update(self._ask(questions[start : start + batch]))
+        for decision in decisions.values():
+            if isinstance(decision, dict):
+                self.covering.update(decision.get("covered_by") or ())
+        results = []
+        for sbom_number, sbom in enumerate(matches):
+            decided = Decided([])
+            for match_number, match in enumerate(sbom):
+                key = keys[sbom_number][match_number]
+                decision = decisions.get(key)
+                if not isinstance(decision, dict):
+                    raise EngineError(f"{DECIDE_QUERY} gave no decision for finding {key}")
+                if not decision.get("in_scope", True):
+                    decided.out_of_scope += 1
+                    continue
+                decided.findings.append(self._finding(match, decision))
+            decided.findings.sort(key=finding_order)
+            results.append(decided)
+        return results
+
+    def finding_input(self, key: str, match: Match) -> dict[str, Any]:
+        """What the decision library is told about one match."""
+        component = match.component
+        return {
+            "id": key,
+            "ban": self.bans[match.ban].id,
+            "confidence": match.confidence.value,
+            "kind": component.kind,
+            "product": match.product,
+            "excluded": match.excluded,
+            "evidence": _evidence(match),
+            "component": {"ref": component.ref, "name": component.name, "purl": component.purl},
+        }
+
+    def _ask(self, findings: list[dict[str, Any]]) -> dict[str, Any]:
+        """The decisions for some findings, by finding id.
+
+        `data.enforcer.decisions` (the same decisions as an array, in input
+        order) is asked first: engines build arrays faster than objects. A
+        decision library without it is asked for `data.enforcer.decide`.
+        """
+        request = self.request(findings)
+        if self._use_array:
+            answer = self.engine.query(DECISIONS_QUERY, request)
+            if isinstance(answer, list) and len(answer) == len(findings):
+                return {finding["id"]: decision for finding, decision in zip(findings, answer, strict=True)}
+            if answer is not None:
+                raise EngineError(f"{DECISIONS_QUERY} must be an array with one decision per finding")
+            self._use_array = False
+        answer = self.engine.query(DECIDE_QUERY, request)
+        if answer is None:
+            return {}
+        if not isinstance(answer, dict):
+            raise EngineError(f"{DECIDE_QUERY} must be an object keyed by finding id")
+        return answer
+
+    def request(self, findings: list[dict[str, Any]]) -> dict[str, Any]:
+        """The input of the decision library: the findings, and the bans they name."""
+        named = {finding["ban"] for finding in findings}
+        return {
+            "as_of": self.as_of.isoformat(),
+            "scopes": list(self.scopes),
+            "warn_days": self.warn_days,
+            "findings": findings,
+            "waivers": self._waiver_input,
+            "bans": [self._ban_input[ban_id] for ban_id in sorted(named) if ban_id in self._ban_input],
+        }
+
+    def status(self) -> dict[str, Any]:
+        """Each ban's status on the as-of date (active, upcoming, not-yet, ended)."""
+        status = self.engine.query(STATUS_QUERY, self.request([]))
+        return status if isinstance(status, dict) else {}
+
+    def _finding(self, match: Match, decision: dict[str, Any]) -> Finding:
+        ban = self.bans[match.ban]
+        try:
+            phase = decision.get("phase")
+            waiver = decision.get("waiver")
+            coverage = decision.get("coverage")
+            # the parts that come from Rego are validated; the rest is the enforcer's own
+            return Finding(
+                component=match.component,
+                ban=ban.id,
+                vendor=ban.vendor,
+                verdict=Verdict(decision["verdict"]),
+                phase=self._phase_info(phase) if phase else None,
+                reason=str(decision.get("reason", "")),
+                matches=match.evidence,
+                waiver=msgspec.convert(waiver, WaiverInfo) if waiver else None,
+                coverage=msgspec.convert(coverage, CoverageInfo) if coverage else None,
+            )
+        except (KeyError, ValueError, TypeError, msgspec.ValidationError) as error:
+            raise EngineError(f"{DECIDE_QUERY} returned a malformed decision for ban {ban.id!r}: {error}") from None
+
+    def _phase_info(self, phase: Any) -> PhaseInfo:
+        """A decision's phase, validated once per distinct phase (many findings share one)."""
+        key = orjson.dumps(phase, option=orjson.OPT_SORT_KEYS)
+        info = self._phases.get(key)
+        if info is None:
+            info = self._phases[key] = msgspec.convert(phase, PhaseInfo)
+        return info
+
+
+def question_of(match: Match, ban: Ban) -> tuple[Any, ...]:
+    """What the shipped library's decision of a match depends on, when no waiver names its ban.
+
+    decide.rego reads, of a finding: its ban, whether its best match is weak,
+    its kind, whether a named product matched, the exclusion it matched, and
+    whether every match is a person's name. Nothing else of the component.
+    """
+    person_only = all(item.matcher == "person-name" for item in match.evidence)
+    return (
+        ban.id,
+        "weak" if match.confidence is Confidence.WEAK else "exact",
+        match.component.kind,
+        match.product,
+        match.excluded,
+        person_only,
+    )
+
+
+def _evidence(match: Match) -> list[dict[str, str]]:
+    """The matches of a finding as the decision sees them: role, party, matcher, confidence (each once)."""
+    seen: dict[tuple[str, str, str, str], None] = {}
+    for item in match.evidence:
+        seen[(item.role, item.party, item.matcher, item.confidence.value)] = None
+    return [
+        {"role": role, "party": party, "matcher": matcher, "confidence": confidence}
+        for role, party, matcher, confidence in seen
+    ]
+
+
+def ban_input(ban: Ban) -> dict[str, Any]:
+    """The part of a ban the decision library reads, as plain data (`from`, not `from_`)."""
+    document = msgspec.to_builtins(ban)
+    return {key: document[key] for key in ("id", "vendor", "phases", "scopes", "covers")}
+
+
+def finding_order(finding: Finding) -> tuple[int, str, str, str]:
+    rank = {"deny": 0, "warn": 1, "waived": 2, "allow": 3}[finding.status]
+    return (rank, finding.ban, finding.component.ref, finding.component.name)
