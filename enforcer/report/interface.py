@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import enum
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 
 from enforcer._models import BanInfo, ComponentInfo, RunResult
 
