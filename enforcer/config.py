@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from enforcer._choices import ENGINES, FAIL_ON, REPORT_FORMATS
 from enforcer._errors import EnforcerError
@@ -44,17 +44,24 @@ class ConfigError(EnforcerError):
 
 
 def _one_of(values: Iterable[str]) -> Callable[[str], str]:
-    choices = tuple(values)
+    """A check of a choice, in any case: `fail_on = "Warn"` is `warn`."""
+    *most, last = values
 
     def check(value: str) -> str:
-        if value.lower() not in choices:
-            raise ValueError(f"must be one of {', '.join(choices)}")
+        if value.lower() not in (*most, last):
+            raise ValueError(f"must be {', '.join(most)} or {last}")
         return value.lower()
 
     return check
 
 
+def _listed(value: Any) -> Any:
+    """One string where a list goes is a list of one: `scopes = "us"`."""
+    return [value] if isinstance(value, str) else value
+
+
 _Text = Annotated[str, Field(min_length=1)]
+_Texts = Annotated[list[_Text], BeforeValidator(_listed)]
 
 
 class ProjectConfig(BaseModel):
@@ -62,12 +69,12 @@ class ProjectConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
-    scopes: list[_Text] | None = None
+    scopes: _Texts | None = None
     fail_on: Annotated[str, AfterValidator(_one_of(FAIL_ON))] | None = None
     fail_on_unidentified: Annotated[float, Field(ge=0, le=100)] | None = None
     warn_days: Annotated[int, Field(ge=0)] | None = None
-    policies: list[_Text] | None = None
-    waivers: list[_Text] | None = None
+    policies: _Texts | None = None
+    waivers: _Texts | None = None
     engine: Annotated[str, AfterValidator(_one_of(ENGINES))] | None = None
     opa_url: _Text | None = None
     opa_token: _Text | None = None
@@ -139,14 +146,14 @@ def _problem(source: Path, prefix: str, item: Any) -> str:
     if kind == "extra_forbidden":
         name = str(location[-1])
         close = difflib.get_close_matches(name, KEYS, n=1)
-        hint = f"; did you mean {close[0]}?" if close else f" (known: {', '.join(KEYS)})"
+        hint = f" (did you mean {close[0]}?)" if close else f" (known: {', '.join(KEYS)})"
         return f"{source}: {key}: unknown key{hint}"
     if kind == "value_error":
         words = str(context.get("error", "is not valid"))
-    elif kind in ("greater_than_equal", "greater_than"):
-        words = f"must be at least {context.get('ge', context.get('gt'))}"
-    elif kind in ("less_than_equal", "less_than"):
-        words = f"must be at most {context.get('le', context.get('lt'))}"
+    elif kind == "greater_than_equal":
+        words = f"must be at least {context['ge']:g}"
+    elif kind == "less_than_equal":
+        words = f"must be at most {context['le']:g}"
     else:
         words = _WORDS.get(kind, "is not a valid value here")
     got = item.get("input")

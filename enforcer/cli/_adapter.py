@@ -118,7 +118,7 @@ def usage_error(error: UsageError) -> CommandLineError:
 
 
 def _guess(ctx: Context | None, flag: str) -> str:
-    """` (did you mean --warn-days?)`: the options `flag` begins (long options are never abbreviated), or one like it."""
+    """` (did you mean --warn-days?)`: the options `flag` begins (never taken as abbreviations), or one like it."""
     if ctx is None or not flag.startswith("--"):
         return ""
     known = [name for param in ctx.command.get_params(ctx) for name in (*param.opts, *param.secondary_opts)]
