@@ -22,12 +22,13 @@ enforcer's own words (`--warn-days: -1 is below the minimum 0`).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
 import inspect
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_args, get_origin, get_type_hints
 
@@ -37,7 +38,7 @@ from enforcer._choices import ENGINES, ListingFormat
 from enforcer.cli._errors import CommandLineError
 
 if TYPE_CHECKING:
-    from enforcer._run import Enforcer, Options
+    from enforcer._run import Enforcer
 
 _Number = TypeVar("_Number", int, float)
 
@@ -124,48 +125,56 @@ _SELECTION = "Which bans decide, and when"
 _ENGINE = "Engine and OPA"
 _CONFIG = "Project configuration"
 
+
+def option(*flags: str, panel: str | None = None, shown: bool = False, **settings: Any) -> Any:
+    """A typer option in help panel `panel`; its default is written in the help only when `shown`."""
+    return typer.Option(*flags, rich_help_panel=panel, show_default=shown, **settings)
+
+
+def choice_option(*flags: str, choices: Sequence[str], metavar: str, help: str, panel: str | None = None) -> Any:
+    """An option that takes one of `choices`, in any case, completed by the shell; `{choices}` in `help` lists them."""
+    parse, candidates, listed = choice(choices), complete(choices), help.format(choices=either(choices))
+    return option(
+        *flags, panel=panel, shown=True, parser=parse, autocompletion=candidates, metavar=metavar, help=listed
+    )
+
+
+def number_option(
+    *flags: str, kind: Callable[[str], _Number], at_least: _Number, at_most: _Number | None = None, **settings: Any
+) -> Any:
+    """An option that takes a number from `at_least` to `at_most`."""
+    return option(*flags, shown=settings.pop("shown", True), parser=bounded(kind, at_least, at_most), **settings)
+
+
 Policies = Annotated[
     list[Path] | None,
-    typer.Option(
+    option(
         "-p",
         "--policy",
         metavar="PATH",
-        show_default=False,
-        rich_help_panel=_SELECTION,
+        panel=_SELECTION,
         help="Rego file or directory (repeatable). Default: the shipped policies/.",
     ),
     FromConfig("policies"),
 ]
-
 Waivers = Annotated[
     list[Path] | None,
-    typer.Option("-w", "--waivers", metavar="FILE", show_default=False, help="Waiver file, YAML or JSON (repeatable)."),
+    option("-w", "--waivers", metavar="FILE", help="Waiver file, YAML or JSON (repeatable)."),
     FromConfig("waivers"),
 ]
-
 OpaBinary = Annotated[
     Path | None,
-    typer.Option(
+    option(
         "--opa-binary",
         envvar="OPA",
         metavar="PATH",
-        show_default=False,
-        rich_help_panel=_ENGINE,
+        panel=_ENGINE,
         help="The opa binary (--engine opa). Default: .tools/bin/opa, then opa on PATH.",
     ),
     FromConfig("opa_binary"),
 ]
-
 ListingFormatOption = Annotated[
-    str,
-    typer.Option(
-        "-f",
-        "--format",
-        parser=choice(ListingFormat),
-        autocompletion=complete(ListingFormat),
-        metavar="FORMAT",
-        help=f"Output format: {either(ListingFormat)}.",
-    ),
+    str, choice_option("-f", "--format", choices=ListingFormat, metavar="FORMAT", help="Output format: {choices}.")
 ]
 
 
@@ -176,34 +185,33 @@ class Selection(OptionSet):
     policy: Policies = None
     as_of: Annotated[
         dt.date | None,
-        typer.Option(
+        option(
             "--as-of",
             parser=date,
             metavar="YYYY-MM-DD",
-            show_default=False,
-            rich_help_panel=_SELECTION,
+            panel=_SELECTION,
             help="Decide as on this date. Default: today (UTC).",
         ),
     ] = None
     scope: Annotated[
         list[str] | None,
-        typer.Option(
+        option(
             "-s",
             "--scope",
             metavar="TAG",
-            show_default=False,
-            rich_help_panel=_SELECTION,
+            panel=_SELECTION,
             help="Only bans with this scope tag (repeatable). Default: every jurisdiction.",
         ),
         FromConfig("scopes"),
     ] = None
     warn_days: Annotated[
         int,
-        typer.Option(
+        number_option(
             "--warn-days",
-            parser=bounded(int, 0),
+            kind=int,
+            at_least=0,
             metavar="N",
-            rich_help_panel=_SELECTION,
+            panel=_SELECTION,
             help="Warn this many days before a ban phase starts (0 or more).",
         ),
         FromConfig("warn_days"),
@@ -221,79 +229,60 @@ class EngineOptions(OptionSet):
 
     engine: Annotated[
         str,
-        typer.Option(
-            "-e",
-            "--engine",
-            parser=choice(ENGINES),
-            autocompletion=complete(ENGINES),
-            metavar="ENGINE",
-            rich_help_panel=_ENGINE,
-            help=f"Policy engine: {either(ENGINES)}.",
+        choice_option(
+            "-e", "--engine", choices=ENGINES, metavar="ENGINE", panel=_ENGINE, help="Policy engine: {choices}."
         ),
         FromConfig("engine"),
     ] = ENGINES[0]
     opa_url: Annotated[
         str | None,
-        typer.Option(
+        option(
             "--opa-url",
             envvar="ENFORCER_OPA_URL",
             metavar="URL",
-            show_default=False,
-            rich_help_panel=_ENGINE,
+            panel=_ENGINE,
             help="OPA server URL (--engine opa-server).",
         ),
         FromConfig("opa_url"),
     ] = None
     opa_token: Annotated[
         str | None,
-        typer.Option(
+        option(
             "--opa-token",
             envvar="ENFORCER_OPA_TOKEN",
             metavar="TOKEN",
-            show_default=False,
-            rich_help_panel=_ENGINE,
+            panel=_ENGINE,
             help="Bearer token for the OPA server.",
         ),
         FromConfig("opa_token"),
     ] = None
     no_push: Annotated[
         bool,
-        typer.Option(
+        option(
             "--no-push",
-            show_default=False,
-            rich_help_panel=_ENGINE,
+            panel=_ENGINE,
             help="Use the policies already loaded in the OPA server (a bundle); push nothing.",
         ),
         FromConfig("no_push"),
     ] = False
     insecure: Annotated[
         bool,
-        typer.Option(
-            "--insecure",
-            show_default=False,
-            rich_help_panel=_ENGINE,
-            help="Do not verify the OPA server's TLS certificate.",
-        ),
+        option("--insecure", panel=_ENGINE, help="Do not verify the OPA server's TLS certificate."),
         FromConfig("insecure"),
     ] = False
     ca_cert: Annotated[
         Path | None,
-        typer.Option(
-            "--ca-cert",
-            metavar="FILE",
-            show_default=False,
-            rich_help_panel=_ENGINE,
-            help="CA bundle to verify the OPA server's certificate.",
-        ),
+        option("--ca-cert", metavar="FILE", panel=_ENGINE, help="CA bundle to verify the OPA server's certificate."),
         FromConfig("ca_cert"),
     ] = None
     opa_timeout: Annotated[
         float,
-        typer.Option(
+        number_option(
             "--opa-timeout",
-            parser=bounded(float, 0.1),
+            kind=float,
+            at_least=0.1,
             metavar="SECONDS",
-            rich_help_panel=_ENGINE,
+            panel=_ENGINE,
             help="Timeout per OPA request, in seconds (0.1 or more).",
         ),
         FromConfig("opa_timeout"),
@@ -324,24 +313,17 @@ class ProjectOptions(OptionSet):
 
     config: Annotated[
         Path | None,
-        typer.Option(
+        option(
             "--config",
             metavar="FILE",
-            show_default=False,
-            rich_help_panel=_CONFIG,
+            panel=_CONFIG,
             help="Project configuration file. Default: the first enforcer.toml, or pyproject.toml with a"
             " tool.enforcer table, from the working directory upwards.",
         ),
     ] = None
-    no_config: Annotated[
-        bool,
-        typer.Option(
-            "--no-config",
-            show_default=False,
-            rich_help_panel=_CONFIG,
-            help="Ignore any project configuration file.",
-        ),
-    ] = False
+    no_config: Annotated[bool, option("--no-config", panel=_CONFIG, help="Ignore any project configuration file.")] = (
+        False
+    )
 
 
 class Given(frozenset[str]):
@@ -352,11 +334,14 @@ class Given(frozenset[str]):
     """
 
 
-def run_options(selection: Selection, engine: EngineOptions, waivers: list[Path] | None = None) -> Options:
-    """The library's options for a run."""
-    from enforcer._run import Options
+@contextlib.contextmanager
+def enforcer_for(
+    selection: Selection, engine: EngineOptions, waivers: list[Path] | None = None, stream: bool | None = None
+) -> Iterator[Enforcer]:
+    """The library's Enforcer for these options, once every chosen scope is known to some ban."""
+    from enforcer._run import Enforcer, Options
 
-    return Options(
+    options = Options(
         policies=list(selection.policy or ()),
         as_of=selection.as_of or dt.datetime.now(dt.UTC).date(),
         scopes=selection.scopes,
@@ -364,17 +349,16 @@ def run_options(selection: Selection, engine: EngineOptions, waivers: list[Path]
         waivers=list(waivers or ()),
         engine=engine.engine,
         engine_options=engine.library_options(),
+        stream=stream,
     )
-
-
-def check_scopes(enforcer: Enforcer, scopes: Iterable[str]) -> None:
-    """A usage error unless some ban carries each of `scopes`."""
-    known = sorted({tag for ban in enforcer.bans for tag in ban.scopes})
-    unknown = [scope for scope in scopes if scope not in known]
-    if unknown:
-        raise CommandLineError(
-            f"no ban has the scope {', '.join(repr(s) for s in unknown)} (known: {', '.join(known) or 'none'})"
-        )
+    with Enforcer(options) as enforcer:
+        known = sorted({tag for ban in enforcer.bans for tag in ban.scopes})
+        unknown = [scope for scope in options.scopes if scope not in known]
+        if unknown:
+            raise CommandLineError(
+                f"no ban has the scope {', '.join(repr(s) for s in unknown)} (known: {', '.join(known) or 'none'})"
+            )
+        yield enforcer
 
 
 # -- the decorator -------------------------------------------------------------------------------

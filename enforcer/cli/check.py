@@ -16,13 +16,11 @@ from enforcer.cli._options import (
     Given,
     Selection,
     Waivers,
-    bounded,
-    check_scopes,
-    choice,
+    choice_option,
     command,
-    complete,
-    either,
-    run_options,
+    enforcer_for,
+    number_option,
+    option,
 )
 
 _READING = "Reading SBOMs"
@@ -33,84 +31,65 @@ def check(
     sboms: Annotated[
         list[str],
         typer.Argument(
-            metavar="SBOM",
-            show_default=False,
-            help="SBOM files, directories or glob patterns; - reads stdin.",
+            metavar="SBOM", show_default=False, help="SBOM files, directories or glob patterns; - reads stdin."
         ),
     ],
     *,
     selection: Selection,
     format: Annotated[
         str,
-        typer.Option(
-            "-f",
-            "--format",
-            parser=choice(REPORT_FORMATS),
-            autocompletion=complete(REPORT_FORMATS),
-            metavar="FORMAT",
-            help=f"Report format: {either(REPORT_FORMATS)}.",
-        ),
+        choice_option("-f", "--format", choices=REPORT_FORMATS, metavar="FORMAT", help="Report format: {choices}."),
         FromConfig("format"),
     ] = REPORT_FORMATS[0],
     output: Annotated[
         list[str] | None,
-        typer.Option(
+        option(
             "-o",
             "--output",
             metavar="[FORMAT=]FILE",
-            show_default=False,
             help="Write the --format report to FILE (- for stdout), or one more report as FORMAT=FILE (repeatable).",
         ),
     ] = None,
     fail_on: Annotated[
         str,
-        typer.Option(
-            "--fail-on",
-            parser=choice(FAIL_ON),
-            autocompletion=complete(FAIL_ON),
-            metavar="VERDICT",
-            help=f"Exit 1 on this verdict or worse: {either(FAIL_ON)}.",
+        choice_option(
+            "--fail-on", choices=FAIL_ON, metavar="VERDICT", help="Exit 1 on this verdict or worse: {choices}."
         ),
         FromConfig("fail_on"),
     ] = FAIL_ON[0],
     fail_on_unidentified: Annotated[
         float | None,
-        typer.Option(
+        number_option(
             "--fail-on-unidentified",
-            parser=bounded(float, 0.0, 100.0),
+            kind=float,
+            at_least=0.0,
+            at_most=100.0,
+            shown=False,
             metavar="PERCENT",
-            show_default=False,
             help="Exit 1 when more than PERCENT % of the components carry no identity (0 to 100).",
         ),
         FromConfig("fail_on_unidentified"),
     ] = None,
     jobs: Annotated[
         int,
-        typer.Option(
+        number_option(
             "-j",
             "--jobs",
-            parser=bounded(int, 0),
+            kind=int,
+            at_least=0,
             metavar="N",
-            rich_help_panel=_READING,
+            panel=_READING,
             help="Check the SBOMs in N processes; 0 is one per CPU.",
         ),
         FromConfig("jobs"),
     ] = 1,
     waivers: Waivers = None,
-    explain: Annotated[
-        bool,
-        typer.Option(
-            "--explain",
-            show_default=False,
-            help="Show what matched, and the path, for every finding.",
-        ),
-    ] = False,
+    explain: Annotated[bool, option("--explain", help="Show what matched, and the path, for every finding.")] = False,
     stream: Annotated[
         bool | None,
-        typer.Option(
+        option(
             "--stream/--no-stream",
-            show_default=False,
-            rich_help_panel=_READING,
+            panel=_READING,
             help="Read CycloneDX JSON a window at a time, in bounded memory, or whole. Default: above 256 MiB.",
         ),
     ] = None,
@@ -120,18 +99,14 @@ def check(
     """Check SBOMs for software from banned vendors."""
     from enforcer._batch import ProgressBar, check_many, default_jobs, expand_paths
     from enforcer._models import FailOn
-    from enforcer._run import Enforcer
     from enforcer.report import ReportFormat, reporter_for
 
-    options = run_options(selection, engine, waivers)
-    options.stream = stream
     targets = _output.outputs(ReportFormat(format), output or [], "format" in given)
     files = expand_paths(sboms)
     for _, target in targets:
         if target != "-":
-            _output.refuse_overwrite(Path(target), sboms, files, options.policies, options.waivers)
-    with Enforcer(options) as enforcer:
-        check_scopes(enforcer, options.scopes)
+            _output.refuse_overwrite(Path(target), sboms, files, selection.policy or (), waivers or ())
+    with enforcer_for(selection, engine, waivers, stream) as enforcer:
         progress = ProgressBar.for_terminal(len(files))
         try:
             result = check_many(enforcer, files, jobs=default_jobs(jobs), progress=progress)
@@ -147,5 +122,5 @@ def check(
             print(f"enforcer: error: {sbom.error}", file=sys.stderr)
     gate = FailOn(fail_on)
     code = result.exit_code(gate, max_unidentified_percent=fail_on_unidentified)
-    print(_output.summary(result, gate, code, fail_on_unidentified, scoped=bool(options.scopes)), file=sys.stderr)
+    print(_output.summary(result, gate, code, fail_on_unidentified, scoped=bool(selection.scopes)), file=sys.stderr)
     return code

@@ -18,9 +18,9 @@ from enforcer.cli._options import (
     OpaBinary,
     Selection,
     Waivers,
-    check_scopes,
     command,
-    run_options,
+    enforcer_for,
+    option,
 )
 
 app = new_app("Write, check and test ban policies.")
@@ -80,17 +80,12 @@ def policy_test(
     ] = None,
     *,
     embedded: Annotated[
-        bool,
-        typer.Option(
-            "--embedded",
-            show_default=False,
-            help="Run the test_ rules on the embedded engine even when OPA is here.",
-        ),
+        bool, option("--embedded", help="Run the test_ rules on the embedded engine even when OPA is here.")
     ] = False,
     opa_binary: OpaBinary = None,
     verbose: Annotated[
         bool,
-        typer.Option("--verbose/--quiet", "-v/-q", help="List every test, or only the failures."),
+        option("--verbose/--quiet", "-v/-q", shown=True, help="List every test, or only the failures."),
     ] = True,
 ) -> int:
     """Run the policies' test_ rules: `opa test` when OPA is available, else the embedded engine.
@@ -139,11 +134,8 @@ def policy_list(
 ) -> int:
     """List every ban, its phases and its status on a date (active, upcoming, not yet, ended, disabled)."""
     from enforcer._listing import list_bans, render
-    from enforcer._run import Enforcer
 
-    options = run_options(selection, engine)
-    with Enforcer(options) as enforcer:
-        check_scopes(enforcer, options.scopes)
+    with enforcer_for(selection, engine) as enforcer:
         listing = list_bans(enforcer)
     sys.stdout.write(render(listing, ListingFormat(format)))
     return EXIT_OK

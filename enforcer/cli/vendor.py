@@ -12,12 +12,9 @@ from enforcer.cli._options import (
     EngineOptions,
     ListingFormatOption,
     Selection,
-    check_scopes,
-    choice,
+    choice_option,
     command,
-    complete,
-    either,
-    run_options,
+    enforcer_for,
 )
 
 
@@ -34,12 +31,8 @@ def vendor(
     *,
     kind: Annotated[
         str,
-        typer.Option(
-            "--kind",
-            parser=choice(QueryKind),
-            autocompletion=complete(QueryKind),
-            metavar="KIND",
-            help=f"What NAME is: {either(QueryKind)} (auto: detected from its form).",
+        choice_option(
+            "--kind", choices=QueryKind, metavar="KIND", help="What NAME is: {choices} (auto: detected from its form)."
         ),
     ] = QueryKind.AUTO.value,
     selection: Selection,
@@ -47,12 +40,9 @@ def vendor(
     engine: EngineOptions,
 ) -> int:
     """Spot check: which bans match this vendor, through which alias, and the verdict. Exit 1 when denied."""
-    from enforcer._run import Enforcer
     from enforcer._vendor import render, spot_check
 
-    options = run_options(selection, engine)
-    with Enforcer(options) as enforcer:
-        check_scopes(enforcer, options.scopes)
+    with enforcer_for(selection, engine) as enforcer:
         result = spot_check(enforcer, query, QueryKind(kind))
     sys.stdout.write(render(result, ListingFormat(format)))
     return result.exit_code
