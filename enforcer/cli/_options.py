@@ -28,7 +28,7 @@ import datetime as dt
 import functools
 import inspect
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_args, get_origin, get_type_hints
 
@@ -131,9 +131,10 @@ def option(*flags: str, panel: str | None = None, shown: bool = False, **setting
     return typer.Option(*flags, rich_help_panel=panel, show_default=shown, **settings)
 
 
-def choice_option(*flags: str, choices: Sequence[str], metavar: str, help: str, panel: str | None = None) -> Any:
+def choice_option(*flags: str, choices: Iterable[str], metavar: str, help: str, panel: str | None = None) -> Any:
     """An option that takes one of `choices`, in any case, completed by the shell; `{choices}` in `help` lists them."""
-    parse, candidates, listed = choice(choices), complete(choices), help.format(choices=either(choices))
+    values = tuple(choices)
+    parse, candidates, listed = choice(values), complete(values), help.format(choices=either(values))
     return option(
         *flags, panel=panel, shown=True, parser=parse, autocompletion=candidates, metavar=metavar, help=listed
     )
@@ -373,7 +374,6 @@ class _Slot:
     name: str
     annotation: Any
     default: Any
-    owner: str | None  # the command's parameter of the option set it belongs to, if any
 
 
 def command(function: Callable[..., int]) -> Callable[..., int]:
@@ -386,15 +386,14 @@ def command(function: Callable[..., int]) -> Callable[..., int]:
         annotation = hints.get(parameter.name, parameter.annotation)
         if isinstance(annotation, type) and issubclass(annotation, OptionSet):
             sets[parameter.name] = annotation
-            slots.extend(_fields(annotation, owner=parameter.name))
+            slots.extend(_fields(annotation))
         elif annotation is Given:
             given_name = parameter.name
         else:
-            slots.append(_Slot(parameter.name, annotation, parameter.default, None))
+            slots.append(_Slot(parameter.name, annotation, parameter.default))
     config_keys = {slot.name: key for slot in slots if (key := _config_key(slot.annotation)) is not None}
-    if config_keys:
-        sets["project__"] = ProjectOptions
-        slots.extend(_fields(ProjectOptions, owner="project__"))
+    if config_keys:  # --config and --no-config, where the configuration sets something
+        slots.extend(_fields(ProjectOptions))
 
     @functools.wraps(function)
     def run(**values: Any) -> int:
@@ -402,12 +401,11 @@ def command(function: Callable[..., int]) -> Callable[..., int]:
         try:
             given = Given(name for name in values if _given(context, name))
             if config_keys:
-                _apply_config(values, given, config_keys, values["config"], values["no_config"])
+                project = ProjectOptions(config=values.pop("config"), no_config=values.pop("no_config"))
+                _apply_config(values, given, config_keys, project)
             arguments: dict[str, Any] = {}
             for name, kind in sets.items():
-                members = {field.name: values.pop(field.name) for field in dataclasses.fields(kind)}
-                arguments[name] = kind(**members)
-            arguments.pop("project__", None)
+                arguments[name] = kind(**{field.name: values.pop(field.name) for field in dataclasses.fields(kind)})
             if given_name is not None:
                 arguments[given_name] = given
             return function(**values, **arguments)
@@ -425,9 +423,9 @@ def command(function: Callable[..., int]) -> Callable[..., int]:
     return run
 
 
-def _fields(kind: type[OptionSet], owner: str) -> list[_Slot]:
+def _fields(kind: type[OptionSet]) -> list[_Slot]:
     hints = get_type_hints(kind, include_extras=True)
-    return [_Slot(field.name, hints[field.name], field.default, owner) for field in dataclasses.fields(kind)]
+    return [_Slot(field.name, hints[field.name], field.default) for field in dataclasses.fields(kind)]
 
 
 def _config_key(annotation: Any) -> str | None:
@@ -441,11 +439,11 @@ def _given(context: typer.Context, name: str) -> bool:
     return source is not None and source.name in ("COMMANDLINE", "ENVIRONMENT")
 
 
-def _apply_config(values: dict[str, Any], given: Given, keys: dict[str, str], path: Path | None, ignore: bool) -> None:
+def _apply_config(values: dict[str, Any], given: Given, keys: dict[str, str], project: ProjectOptions) -> None:
     """Fill the options not given with the project configuration's values."""
     from enforcer.cli._config import project_config
 
-    config = project_config(path, ignore)
+    config = project_config(project.config, project.no_config)
     if config is None:
         return
     for name, key in keys.items():
