@@ -1,3 +1,3 @@
-from enforcer._cli import main
+from enforcer.cli import main
 
-raise SystemExit(main())
+main()

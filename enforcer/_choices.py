@@ -1,8 +1,10 @@
 """Choices of the CLI that the command line needs before any work starts.
 
 Kept apart from the modules that do the work, so that parsing the command
-line does not import the report, engine and model code (and pydantic with
-it): `enforcer --help` and a usage error cost no more than starting Python.
+line does not import the report, engine and model code: `enforcer --help`
+and a usage error cost no more than starting Python and typer. A report
+format added to `REPORT_FORMATS` (and to the library's enum) is a choice of
+`--format`, `--output FORMAT=FILE` and the configuration's `format` at once.
 The choices of `--format`, `--engine` and `--fail-on` of `enforcer check`
 are the values of the library's enums, written out here for that reason;
 the command converts them to those enums.

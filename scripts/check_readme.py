@@ -1,48 +1,86 @@
-"""Check that the README documents every command and option of the CLI.
+"""Check that the README documents every command and option of the CLI, in the CLI's words.
 
     python scripts/check_readme.py        (make check-readme; also a test)
 
-Reads the options of each command from the CLI's argparse parser itself and looks for
-each one in README.md. Prints what is missing and exits 1, or prints a count.
+Reads the commands and options from the typer app itself (typer.main.get_command)
+and looks in README.md for each command, each of its flags, and the help text that
+`--help` shows for each option and operand. Prints what is missing and exits 1, or
+prints a count.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+#: typer's own options, documented by typer's wording where they appear
+_HELP = ("--help", "-h")
+
+
+@dataclass(frozen=True)
+class Option:
+    flags: tuple[str, ...]
+    help: str
+
+
+def _commands() -> dict[str, Any]:
+    """{"enforcer": group, "enforcer check": command, ...}: every command of the app, groups included."""
+    from typer.main import get_command
+
+    from enforcer.cli import app
+
+    found: dict[str, Any] = {}
+
+    def walk(command: Any, path: str) -> None:
+        found[path] = command
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, f"{path} {name}")
+
+    walk(get_command(app), "enforcer")
+    return found
+
+
+def cli_options() -> dict[str, list[Option]]:
+    """{"enforcer check": [Option(("-p", "--policy"), "Rego file ..."), ...], ...}; operands have no flags."""
+    surface: dict[str, list[Option]] = {}
+    for path, command in _commands().items():
+        options = []
+        for param in command.params:
+            flags = tuple(flag for flag in (*param.opts, *param.secondary_opts) if flag not in _HELP)
+            if param.param_type_name == "argument":
+                flags = ()
+            options.append(Option(flags, " ".join((param.help or "").split())))
+        if options or not getattr(command, "commands", None):
+            surface[path] = options
+    return surface
+
 
 def cli_surface() -> dict[str, list[str]]:
-    """{"enforcer check": ["--policy", "-p", ...], ...} from the CLI's parser."""
-    from enforcer._cli import Parser, build_parser
-
-    surface: dict[str, list[str]] = {}
-
-    def walk(parser: Parser, path: str) -> None:
-        for name, command in parser.commands.items():
-            walk(command, f"{path} {name}")
-        if not parser.commands:
-            flags = (flag for action in parser._actions for flag in action.option_strings)
-            surface[path] = [flag for flag in flags if flag not in ("--help", "-h")]
-
-    walk(build_parser(), "enforcer")
-    return surface
+    """{"enforcer check": ["-p", "--policy", ...], ...}: the flags of each command."""
+    return {path: [flag for option in options for flag in option.flags] for path, options in cli_options().items()}
 
 
 def missing(readme: str) -> list[str]:
     problems = []
-    for command, options in cli_surface().items():
+    text = " ".join(readme.split())
+    for command, options in cli_options().items():
         if f"`{command}" not in readme:
             problems.append(f"command `{command}` is not documented")
-        problems.extend(
-            f"`{command}`: option {option} is not documented"
-            for option in options
-            if f"`{option}" not in readme and f" {option}" not in readme
-        )
-    return problems
+        for option in options:
+            problems.extend(
+                f"`{command}`: option {flag} is not documented"
+                for flag in option.flags
+                if f"`{flag}" not in readme and f" {flag}" not in readme
+            )
+            if option.help and option.help not in text:
+                name = option.flags[-1] if option.flags else "an operand"
+                problems.append(f"`{command}`: the help of {name} is not in the README: {option.help!r}")
+    return sorted(set(problems), key=problems.index)
 
 
 def main() -> int:

@@ -159,7 +159,7 @@ def run_cli(*args: str | os.PathLike[str], input: str | bytes | None = None) -> 
 
     stdin holds `input` (bytes underneath, as `-` reads sys.stdin.buffer).
     """
-    from enforcer._cli import run
+    from enforcer.cli import run
 
     data = input.encode() if isinstance(input, str) else input or b""
     stdout, stderr = io.StringIO(), io.StringIO()

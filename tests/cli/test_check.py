@@ -1,4 +1,4 @@
-"""The CLI end to end: the Kaspersky dates, exit codes, bad input."""
+"""`enforcer check` end to end: the Kaspersky dates, exit codes, the summary line, bad input."""
 
 from __future__ import annotations
 
@@ -69,6 +69,21 @@ def test_summary_line_goes_to_stderr_and_report_to_stdout(cli):
     assert result.stderr.startswith("enforcer: 1 SBOM, 3 components")
 
 
+def test_the_summary_says_when_every_jurisdiction_applied(cli):
+    """No --scope and no configured scopes: the one summary line says so, and how to choose."""
+    result = cli("check", KASPERSKY_SBOM, *ICTS, "--as-of", "2024-10-01")
+    [line] = result.stderr.splitlines()
+    assert line == (
+        "enforcer: 1 SBOM, 3 components (0 without identity): 1 deny, 0 warn, 0 waived, 0 allow;"
+        " all jurisdictions applied (choose with --scope or [tool.enforcer] scopes);"
+        " exit 1: deny findings fail the gate (--fail-on deny)"
+    )
+    scoped = cli("check", KASPERSKY_SBOM, *ICTS, "--as-of", "2024-10-01", "--scope", "us")
+    [line] = scoped.stderr.splitlines()
+    assert "jurisdictions" not in line
+    assert line.endswith("; exit 1: deny findings fail the gate (--fail-on deny)")
+
+
 def test_output_file_gets_the_report(cli, tmp_path):
     out = tmp_path / "report.json"
     result = cli("check", KASPERSKY_SBOM, *ICTS, "--as-of", "2024-10-01", "--format", "json", "--output", out)
@@ -106,7 +121,10 @@ def test_scope_outside_the_ban_hides_the_finding(cli, tmp_path):
 def test_unknown_scope_is_a_usage_error(cli):
     result = cli("check", KASPERSKY_SBOM, *ICTS, "--scope", "narnia")
     assert result.exit_code == 2
-    assert "no ban has the scope 'narnia'" in result.stderr
+    assert result.stderr == (
+        "enforcer: error: no ban has the scope 'narnia' (known: us, us-federal, us-federal-contractor, us-telecom);"
+        " try 'enforcer check --help'\n"
+    )
 
 
 def test_empty_sbom_passes_with_zero_components(cli, tmp_path):
@@ -226,7 +244,9 @@ def test_ban_with_impossible_date(cli, tmp_path):
 def test_bad_as_of_is_a_usage_error(cli):
     result = cli("check", KASPERSKY_SBOM, *ICTS, "--as-of", "2024-13-45")
     assert result.exit_code == 2
-    assert "'2024-13-45' is not a date in the form YYYY-MM-DD" in result.stderr
+    assert result.stderr == (
+        "enforcer: error: --as-of: '2024-13-45' is not a date in the form YYYY-MM-DD; try 'enforcer check --help'\n"
+    )
 
 
 def test_missing_policy_path(cli, tmp_path):

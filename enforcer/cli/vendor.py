@@ -1,0 +1,48 @@
+"""`enforcer vendor NAME`: a spot check of one vendor, without an SBOM."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from enforcer._choices import ListingFormat, QueryKind
+from enforcer.cli._options import (
+    EngineOptions,
+    ListingFormatOption,
+    Selection,
+    choice_option,
+    command,
+    enforcer_for,
+)
+
+
+@command
+def vendor(
+    query: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            show_default=False,
+            help="A vendor name, or a domain, URL, e-mail, purl, CPE or hash.",
+        ),
+    ],
+    *,
+    kind: Annotated[
+        str,
+        choice_option(
+            "--kind", choices=QueryKind, metavar="KIND", help="What NAME is: {choices} (auto: detected from its form)."
+        ),
+    ] = QueryKind.AUTO.value,
+    selection: Selection,
+    format: ListingFormatOption = ListingFormat.TABLE.value,
+    engine: EngineOptions,
+) -> int:
+    """Spot check: which bans match this vendor, through which alias, and the verdict. Exit 1 when denied."""
+    from enforcer._vendor import render, spot_check
+
+    with enforcer_for(selection, engine) as enforcer:
+        result = spot_check(enforcer, query, QueryKind(kind))
+    sys.stdout.write(render(result, ListingFormat(format)))
+    return result.exit_code
