@@ -336,9 +336,7 @@ class Given(frozenset[str]):
 
 
 @contextlib.contextmanager
-def enforcer_for(
-    selection: Selection, engine: EngineOptions, waivers: list[Path] | None = None
-) -> Iterator[Enforcer]:
+def enforcer_for(selection: Selection, engine: EngineOptions, waivers: list[Path] | None = None) -> Iterator[Enforcer]:
     """The library's Enforcer for these options, once every chosen scope is known to some ban."""
     from enforcer._run import Enforcer, Options
 

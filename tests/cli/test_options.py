@@ -121,9 +121,7 @@ def test_defaults_of_the_option_sets():
 
 def test_defaults_of_check():
     options = parse("a.json")
-    assert {
-        key: options[key] for key in ("format", "fail_on", "jobs", "explain", "fail_on_unidentified")
-    } == {
+    assert {key: options[key] for key in ("format", "fail_on", "jobs", "explain", "fail_on_unidentified")} == {
         "format": "table",
         "fail_on": "deny",
         "jobs": 1,
