@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -29,7 +29,7 @@ REPORT_SCHEMA_VERSION = "1"
 _ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]*\Z"
 _HEX = re.compile(r"^[0-9a-fA-F]{32,128}$")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$")
-_PURL_PATTERN = re.compile(r"^pkg:(\*|[a-zA-Z][a-zA-Z0-9.+-]*)/(@|%40)?[^\s@?#*]+(\.\*|/\*)?$")
+_PURL_PATTERN = re.compile(r"^pkg:(\*|[a-zA-Z][a-zA-Z0-9.+-]*)/(@|%40)?[^\s@?#*]+(\.\*|/\*|\*)?$")
 
 
 class Verdict(enum.StrEnum):
@@ -100,7 +100,7 @@ class MatchSpec(_Strict, frozen=True, kw_only=True):
                 raise FieldError(
                     "purls",
                     f"{value!r} is not a purl pattern ('pkg:TYPE/NAMESPACE[/NAME]', TYPE may be '*',"
-                    " a trailing '.*' or '/*' is allowed)",
+                    " a trailing '.*', '/*' or '*' is allowed)",
                 )
         for value in self.hashes:
             if not _HEX.match(value):
@@ -137,6 +137,10 @@ class Ban(_Strict, frozen=True, kw_only=True):
     disabled_reason: str = ""
     confidence: str = "confirmed"
     notes: str = ""
+    # TEMP: contract-2 passthrough until the lead's contract-2 models land (see notes/contract2.md).
+    covers: dict[str, Any] | None = None
+    reviewed: dt.date | None = None
+    contract: int = 1
 
     def __post_init__(self) -> None:
         if self.match.is_empty():
