@@ -16,7 +16,7 @@ bans contains {
 	"title": "Canada: exclusion of Huawei from 4G/5G networks",
 	"match": {
 		"organizations": ["Huawei Technologies Co., Ltd.", "Huawei Technologies Company", "Huawei", "HiSilicon"],
-		"domains": ["huawei.com", "huaweicloud.com"],
+		"domains": ["huawei.com", "huaweicloud.com", "myhuaweicloud.com"],
 		"cpe_vendors": ["huawei"],
 		"purls": [
 			"pkg:*/com.huawei",

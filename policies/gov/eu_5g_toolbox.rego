@@ -18,7 +18,7 @@ bans contains {
 	"title": "EU 5G Toolbox and the Commission's position on Huawei as a high-risk supplier",
 	"match": {
 		"organizations": ["Huawei Technologies Co., Ltd.", "Huawei Technologies Company", "Huawei", "HiSilicon"],
-		"domains": ["huawei.com", "huaweicloud.com"],
+		"domains": ["huawei.com", "huaweicloud.com", "myhuaweicloud.com"],
 		"cpe_vendors": ["huawei"],
 		"purls": [
 			"pkg:*/com.huawei",

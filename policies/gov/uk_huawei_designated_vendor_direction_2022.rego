@@ -19,7 +19,7 @@ bans contains {
 	"title": "UK designated vendor direction restricting Huawei in public telecoms networks",
 	"match": {
 		"organizations": ["Huawei Technologies Co., Ltd.", "Huawei Technologies Company", "Huawei", "HiSilicon"],
-		"domains": ["huawei.com", "huaweicloud.com"],
+		"domains": ["huawei.com", "huaweicloud.com", "myhuaweicloud.com"],
 		"cpe_vendors": ["huawei"],
 		"purls": [
 			"pkg:*/com.huawei",

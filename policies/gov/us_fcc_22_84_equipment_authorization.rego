@@ -27,7 +27,7 @@ bans contains {
 	"title": "FCC equipment-authorization bar on covered Huawei equipment (FCC 22-84, FCC 25-71)",
 	"match": {
 		"organizations": ["Huawei Technologies Co., Ltd.", "Huawei Technologies Company", "Huawei", "HiSilicon"],
-		"domains": ["huawei.com", "huaweicloud.com"],
+		"domains": ["huawei.com", "huaweicloud.com", "myhuaweicloud.com"],
 		"cpe_vendors": ["huawei"],
 		"purls": [
 			"pkg:*/com.huawei",

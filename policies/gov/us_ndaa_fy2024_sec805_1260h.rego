@@ -26,7 +26,7 @@ bans contains {
 	"title": "NDAA FY2024 section 805: DoD may not contract with or buy from Huawei (section 1260H list)",
 	"match": {
 		"organizations": ["Huawei Technologies Co., Ltd.", "Huawei Technologies Company", "Huawei", "HiSilicon"],
-		"domains": ["huawei.com", "huaweicloud.com"],
+		"domains": ["huawei.com", "huaweicloud.com", "myhuaweicloud.com"],
 		"cpe_vendors": ["huawei"],
 		"purls": [
 			"pkg:*/com.huawei",

@@ -140,7 +140,15 @@ bans contains {
 			"app_ids": ["com.bd.nproject"],
 		},
 		"only_products": true,
-		"outside": "warn",
+		"excludes": {
+			"purls": [
+				"pkg:*/github.com/bytedance",
+				"pkg:github/bytedance",
+				"pkg:*/github.com/cloudwego",
+				"pkg:github/cloudwego",
+			],
+		},
+		"outside": "allow",
 	},
 	"phases": [
 		{
@@ -158,7 +166,7 @@ bans contains {
 	],
 	"reviewed": "2026-12-03",
 	"confidence": "press",
-	"notes": "Press only: the order's text was not read. Reports give 2025-01-31 (the Governor's statement); one outlet dates the order 2025-01-29. The prohibited technologies list also bars state contractors from these apps on devices used for state work; contractors are not a separate scope. Coverage: only the Lemon8 app and its service are covered (by name and app id where known); the vendor's other components warn. The ban matches ByteDance the way the TikTok Act does and covers only Lemon8 (owned through Heliophilia Pte. Ltd., its app-store publisher).",
+	"notes": "Press only: the order's text was not read. Reports give 2025-01-31 (the Governor's statement); one outlet dates the order 2025-01-29. The prohibited technologies list also bars state contractors from these apps on devices used for state work; contractors are not a separate scope. Coverage: only the Lemon8 app and its service are covered (by name and app id where known); the vendor's other components warn. The ban matches ByteDance the way the TikTok Act does and covers only Lemon8 (owned through Heliophilia Pte. Ltd., its app-store publisher); ByteDance's open-source code is excluded and its other components are allowed, since the order concerns apps on state devices and ByteDance's other apps are not named.",
 }
 
 # Coverage, read from the press reports of the order: state agencies must ban
