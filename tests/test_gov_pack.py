@@ -32,6 +32,7 @@ from typing import Any
 
 import msgspec
 import pytest
+import yaml
 
 from enforcer import Ban, Enforcer, Options
 from enforcer._policy import find_modules, load_bans
@@ -726,3 +727,54 @@ def test_cli_bytedance_package_denied_the_day_the_act_took_effect(cli, tmp_path)
     assert code == 0, stderr
     [finding] = report["sboms"][0]["findings"]
     assert finding["status"] == "warn" and "E.O. 14166" in finding["reason"]
+
+
+# -- the verdict table (tests/_data/coverage_cases.yaml) ---------------------------------------
+
+CASES_FILE = POLICIES.parent / "tests" / "_data" / "coverage_cases.yaml"
+VERDICTS = {"deny", "warn", "allow", "clean"}
+
+
+@pytest.fixture(scope="module")
+def table() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_the_verdict_table_is_well_formed(table):
+    assert table["version"] == 1
+    dt.date.fromisoformat(table["as_of"])
+    assert set(table["audiences"]) <= SCOPES
+    ids = [case["id"] for case in table["cases"]]
+    assert len(ids) == len(set(ids)) >= 130
+    for case in table["cases"]:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", case["id"]), case["id"]
+        dt.date.fromisoformat(case.get("as_of", table["as_of"]))
+        assert set(case.get("needs", [])) <= set(table["needs"]), case["id"]
+        assert case["component"]["type"] and case["component"]["name"], case["id"]
+        assert case["expect"] and set(case["expect"]) <= set(table["audiences"]), case["id"]
+        for want in case["expect"].values():
+            assert want["verdict"] in VERDICTS and want["reason"], case["id"]
+
+
+def test_the_verdict_table_names_bans_that_bind_the_audience(table, bans):
+    by_id = {ban.id: ban for ban in bans}
+    for case in table["cases"]:
+        for tag, want in case["expect"].items():
+            if "by" not in want:
+                continue
+            ban = by_id.get(want["by"])
+            assert ban is not None and ban.enabled, f"{case['id']}: no enabled ban {want['by']}"
+            assert tag in ban.scopes, f"{case['id']}: {ban.id} does not bind {tag}"
+
+
+def test_the_verdict_table_covers_kinds_near_misses_and_dates(table):
+    cases = table["cases"]
+    kinds = {case["component"]["type"] for case in cases}
+    assert {"application", "library", "device", "firmware", "service", "machine-learning-model"} <= kinds
+    near_misses = [c for c in cases if all(w["verdict"] == "clean" for w in c["expect"].values())]
+    assert len(near_misses) >= 20
+    assert sum("as_of" in case for case in cases) >= 10
+    outcomes = {(tag, want["verdict"]) for case in cases for tag, want in case["expect"].items()}
+    for tag in ("us", "us-federal", "us-federal-contractor", "us-telecom"):
+        assert {(tag, verdict) for verdict in VERDICTS} <= outcomes, tag

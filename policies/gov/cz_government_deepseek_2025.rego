@@ -29,6 +29,11 @@ bans contains {
 	},
 	"covers": {
 		"kinds": ["*"],
+		"products": {
+			"names": ["DeepSeek", "DeepSeek - AI Assistant"],
+			"app_ids": ["com.deepseek.chat"],
+		},
+		"only_products": false,
 		"outside": "warn",
 	},
 	"phases": [

@@ -22,3 +22,7 @@ test_every_deepseek_product if {
 	gov_test.coverage(id, gov_test.sample.deepseek_api) == "covered"
 	gov_test.coverage(id, {"kind": "library", "name": "deepseek-sdk"}) == "covered"
 }
+
+test_the_app_is_found_by_its_id if {
+	gov_test.coverage(id, gov_test.sample.deepseek_apk) == "product"
+}

@@ -29,3 +29,8 @@ test_every_kaspersky_component_is_covered if {
 	gov_test.coverage(id, gov_test.sample.kaspersky_ti) == "covered"
 	gov_test.coverage(id, gov_test.sample.kasperskyos) == "covered"
 }
+
+test_kaspersky_products_are_found_by_name_and_app_id if {
+	gov_test.coverage(id, gov_test.sample.kaspersky_android) == "product"
+	gov_test.coverage(id, gov_test.sample.kaspersky_vpn) == "product"
+}

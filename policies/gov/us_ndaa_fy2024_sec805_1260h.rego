@@ -190,6 +190,11 @@ bans contains {
 			"platform",
 			"service",
 		],
+		"products": {
+			"names": ["WeChat", "Weixin"],
+			"app_ids": ["com.tencent.mm", "com.tencent.xin"],
+		},
+		"only_products": false,
 		"outside": "warn",
 	},
 	"phases": [
@@ -215,7 +220,7 @@ bans contains {
 	],
 	"reviewed": "2026-12-03",
 	"confidence": "secondary",
-	"notes": "Tencent is on the DoD section 1260H list (added on 2025-01-06); the list itself restricts nothing, section 805 of the FY2024 NDAA does. The entity prohibition (2026-06-30) concerns contracts with Tencent itself, which an SBOM of a contractor's deliverable rarely shows, so it warns; components of Tencent in the goods DoD buys are barred from 2027-06-30, which denies. The list update and the Tencent, CATL, CXMT, Quectel and Autel additions are reported by several outlets (Reuters, DigiTimes, WorldECR) from the Federal Register notice; the two dates come from law-firm summaries (Crowell & Moring, Arnold & Porter), not from the statute's text (confidence 'secondary'). Coverage: every kind but libraries and frameworks, which warn: section 805 reaches goods and services sourced from the entity, and freely licensed open-source code is neither bought from it nor sold by it. Tencent's identity leaves out the open-source namespaces com.tencent and github.com/Tencent (RapidJSON, MMKV, Tinker, ncnn), whose freely licensed libraries are not goods sold by Tencent, and leaves out qq.com, the domain of countless personal e-mail addresses; a component whose supplier is Tencent (or THL A29 Limited, the Tencent company in its copyright notices) is still found, and warns as a library. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+	"notes": "Tencent is on the DoD section 1260H list (added on 2025-01-06); the list itself restricts nothing, section 805 of the FY2024 NDAA does. The entity prohibition (2026-06-30) concerns contracts with Tencent itself, which an SBOM of a contractor's deliverable rarely shows, so it warns; components of Tencent in the goods DoD buys are barred from 2027-06-30, which denies. The list update and the Tencent, CATL, CXMT, Quectel and Autel additions are reported by several outlets (Reuters, DigiTimes, WorldECR) from the Federal Register notice; the two dates come from law-firm summaries (Crowell & Moring, Arnold & Porter), not from the statute's text (confidence 'secondary'). Coverage: every kind but libraries and frameworks, which warn: section 805 reaches goods and services sourced from the entity, and freely licensed open-source code is neither bought from it nor sold by it. WeChat, Tencent's app, is named so that it is found by its names and app ids. Tencent's identity leaves out the open-source namespaces com.tencent and github.com/Tencent (RapidJSON, MMKV, Tinker, ncnn), whose freely licensed libraries are not goods sold by Tencent, and leaves out qq.com, the domain of countless personal e-mail addresses; a component whose supplier is Tencent (or THL A29 Limited, the Tencent company in its copyright notices) is still found, and warns as a library. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
 }
 
 # Coverage, read from the law-firm summaries of section 805: DoD may not

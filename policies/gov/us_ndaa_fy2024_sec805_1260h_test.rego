@@ -73,3 +73,8 @@ test_vendors_match_as_in_their_other_bans if {
 	data.enforcer.bans_by_id["us-ndaa-fy2024-sec805-1260h:smic"].match == data.enforcer.bans_by_id["us-ndaa-fy2023-sec5949-semiconductors:smic"].match
 	data.enforcer.bans_by_id["us-ndaa-fy2024-sec805-1260h:autel"].match == data.enforcer.bans_by_id["us-fcc-covered-list-2025-12-uas:autel"].match
 }
+
+test_wechat_is_a_tencent_product if {
+	gov_test.coverage("us-ndaa-fy2024-sec805-1260h:tencent", gov_test.sample.wechat_ios) == "product"
+	gov_test.coverage("us-ndaa-fy2024-sec805-1260h:tencent", gov_test.sample.wechat_sdk) == "outside"
+}
