@@ -117,6 +117,8 @@ def query_values(query: str, kind: QueryKind, *, person: bool = False) -> tuple[
         keys = list(norm.org_keys(query))
         role, field = ("author", "person") if person else ("supplier", "organization")
         party = PERSON if person else ORGANIZATION
+        if person:  # a person's name is no product name
+            return [(ORG, field, query, role, party)], keys
         return [(ORG, field, query, role, party), identity(NAME, "name", query)], keys
     if kind is QueryKind.DOMAIN:
         hosts = list(norm.domains_in(query))

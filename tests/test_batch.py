@@ -35,10 +35,10 @@ def enforcer():
 
 
 def _kaspersky(path: Path, count: int) -> Path:
-    """An SBOM with `count` Kaspersky components and one that is clean."""
+    """An SBOM with `count` Kaspersky applications (what the Commerce rule covers) and one clean library."""
     components: list[dict[str, object]] = [
         {
-            "type": "library",
+            "type": "application",
             "bom-ref": f"k{i}",
             "name": f"kav-{i}",
             "version": "1.0",

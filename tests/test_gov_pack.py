@@ -9,6 +9,13 @@ spell these vendors, including the near-misses it must leave alone.
 
 The pack is loaded with the decision library alone (`-p decide.rego -p gov/`)
 so that these tests speak about the pack and nothing else in `policies/`.
+
+The bans are written in ban contract 2 (each states what its instrument
+covers); the decision library in force may not read `covers` yet, so the
+verdicts below are those of the phases and scopes, and what coverage changes
+is stated by `tests/_data/coverage_cases.yaml`. Measures added from the
+December 2026 update (`../shared/reference/government-bans-2026-update.md`)
+are checked against that file instead of the facts file.
 """
 
 from __future__ import annotations
@@ -25,10 +32,12 @@ from typing import Any
 
 import msgspec
 import pytest
+import yaml
 
 from enforcer import Ban, Enforcer, Options
 from enforcer.engine import create_engine
 from enforcer.match.index import MatchIndex
+from enforcer.match.normalise import org_key
 from enforcer.policy import find_modules
 from enforcer.policy.tables import read_tables
 from tests.conftest import POLICIES, start_opa_server, write_cdx
@@ -59,7 +68,18 @@ SCOPES = {
     "ca-telecom",
     "au-gov",
     "au-telecom",
+    "us-dod",
+    "us-dod-contractor",
+    "us-tx-gov",
+    "it",
+    "cz-gov",
+    "kr-gov",
+    "tw",
+    "tw-gov",
 }
+#: Audiences that contain narrower ones: a ban binding the wider one carries the narrower tags.
+WIDER = {"us", "de", "it", "tw"}
+IMPLIED = {"us-federal": "us-dod", "us-federal-contractor": "us-dod-contractor"}
 #: Bans shipped disabled, each with its reason in the policy.
 DISABLED = {"us-bis-entity-list-kaspersky-2024", "us-fcc-covered-list-2022-09:pacnet"}
 #: Facts entries the pack leaves out: no vendor is named (people, a foreign-control test, a category).
@@ -68,8 +88,58 @@ LEFT_OUT = {
     "us-bis-connected-vehicles-2025",
     "us-american-security-drone-act-2023",
 }
-#: Ban ids whose instrument is not a facts entry of its own: the entry that holds its facts.
-FACTS_OF = {"us-fcc-22-84-equipment-authorization": "us-fcc-covered-list-2021-initial"}
+#: Ban ids (or instruments) whose instrument is not a facts entry of its own: the entry that holds its facts.
+FACTS_OF = {
+    "us-fcc-22-84-equipment-authorization": "us-fcc-covered-list-2021-initial",
+    "us-fcc-22-84-equipment-authorization:dji": "us-fcc-covered-list-2025-12-uas",
+    "us-fcc-22-84-equipment-authorization:autel": "us-fcc-covered-list-2025-12-uas",
+}
+#: Confidence the December 2026 update (part B) changed: facts entry -> confidence now.
+CONFIDENCE_NOW = {"us-fcc-covered-list-2025-12-uas": "secondary"}
+CONFIDENCE = {"confirmed", "secondary", "press", "unconfirmed"}
+REVIEWED = dt.date(2026, 12, 3)
+
+
+@dataclass(frozen=True)
+class Update:
+    """A measure of part A of the December 2026 update, built into a ban of its own."""
+
+    confidence: str
+    #: every phase date the ban may use (the update's dates, and the days the stored pages confirmed)
+    dates: frozenset[str]
+    #: strings of the update's citations column that the ban's references must carry
+    cites: tuple[str, ...]
+
+
+UPDATE = {
+    "ca-hikvision-federal-use-2025": Update(
+        "press", frozenset({"2025-06-27"}), ("globalnews.ca/news/11266032", "5208716")
+    ),
+    # 2027-06-30 is the day law-firm summaries give for the goods-and-services prohibition ("2027" in the update)
+    "us-ndaa-fy2024-sec805-1260h": Update(
+        "secondary", frozenset({"2026-06-30", "2027-06-30"}), ("digitimes.com/news/a20250107PD215", "arnoldporter.com")
+    ),
+    "us-ofac-sdn-positive-technologies-2021": Update("secondary", frozenset({"2021-04-15"}), ("JY0127",)),
+    "us-tx-state-devices-apps-2025": Update(
+        "press", frozenset({"2025-01-31"}), ("texas-bans-deepseek-rednote-government-devices", "3756714")
+    ),
+    # 2025-01-31 is the Ministry of Digital Affairs notice the update names
+    "tw-executive-yuan-deepseek-2025": Update("press", frozenset({"2025-01-31", "2025-02-03"}), ("3250426",)),
+    "nl-deepseek-central-government-2025": Update(
+        "press", frozenset({"2025-02-06"}), ("nltimes.nl/node/78220", "231566")
+    ),
+    "kr-ministries-deepseek-2025": Update("press", frozenset({"2025-02-06"}), ("18262004",)),
+    "cz-government-deepseek-2025": Update("press", frozenset({"2025-07-09"}), ("390464", "ksat.com")),
+    "it-garante-deepseek-2025": Update("press", frozenset({"2025-01-30"}), ("ai-privacy-guarantor-blocks-deepseek",)),
+    "tw-moi-rednote-2025": Update("press", frozenset({"2025-12-04"}), ("CNBC",)),
+}
+#: Measures of the update left out, each with words the README's pack section must use to say why.
+UPDATE_LEFT_OUT = {
+    "Lithuania's Law on Electricity": "names no vendor",
+    "BIOSECURE": "not confirmed",
+    "Data Security Program": "not a vendor list",
+    "connected-vehicle rule": "names no vendor",
+}
 #: Device bans on the TikTok app alone: ByteDance itself is deliberately not matched.
 TIKTOK_DEVICE_BANS = {
     "us-no-tiktok-on-government-devices-act",
@@ -80,7 +150,6 @@ TIKTOK_DEVICE_BANS = {
 }
 #: Facts names the pack deliberately does not match, and why.
 UNMATCHED_NAMES = {
-    ("us-fcc-covered-list-2022-03", "China Mobile International (USA)"): "normalises to the unlisted HK parent",
     ("us-fcc-covered-list-2022-03", "CTA"): "a common acronym",
     ("ca-wechat-kaspersky-government-devices-2023", "Tencent Holdings Ltd."): "only the WeChat app is banned",
     ("ca-wechat-kaspersky-government-devices-2023", "Tencent"): "only the WeChat app is banned",
@@ -107,9 +176,18 @@ def _literal_ids() -> dict[str, Path]:
     return seen
 
 
+def _instrument(ban_id: str) -> str:
+    return ban_id.split(":", 1)[0]
+
+
 def _facts_id(ban_id: str) -> str:
-    instrument = ban_id.split(":", 1)[0]
-    return FACTS_OF.get(instrument, instrument)
+    if ban_id in FACTS_OF:
+        return FACTS_OF[ban_id]
+    return FACTS_OF.get(_instrument(ban_id), _instrument(ban_id))
+
+
+def _from_facts(ban: Ban) -> bool:
+    return _instrument(ban.id) not in UPDATE
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +205,11 @@ def bans() -> list[Ban]:
 def facts(shared: Path) -> dict[str, dict[str, Any]]:
     entries = json.loads((shared / "reference" / "government-bans.json").read_text(encoding="utf-8"))
     return {entry["id"]: entry for entry in entries}
+
+
+@pytest.fixture(scope="module")
+def update(shared: Path) -> str:
+    return (shared / "reference" / "government-bans-2026-update.md").read_text(encoding="utf-8")
 
 
 # -- the pack is valid ----------------------------------------------------------------
@@ -181,9 +264,18 @@ def test_scopes_come_from_the_documented_vocabulary(bans):
 
 def test_a_country_wide_ban_carries_every_narrower_tag_of_its_country(bans):
     for ban in bans:
-        for country in {"us", "de"} & set(ban.scopes):
+        for country in WIDER & set(ban.scopes):
             narrower = {tag for tag in SCOPES if tag.startswith(f"{country}-")}
             assert narrower <= set(ban.scopes), ban.id
+        for wide, narrow in IMPLIED.items():
+            assert wide not in ban.scopes or narrow in ban.scopes, f"{ban.id}: {wide} without {narrow}"
+
+
+def test_every_ban_states_its_coverage_review_and_confidence(bans):
+    for ban in bans:
+        assert ban.covers is not None and ban.covers.outside in {"warn", "allow"}, ban.id
+        assert ban.reviewed == REVIEWED, ban.id
+        assert ban.confidence in CONFIDENCE, ban.id
 
 
 def test_bans_of_one_vendor_match_it_the_same_way(bans):
@@ -239,23 +331,46 @@ def test_the_readme_lists_every_ban_and_why_disabled_ones_are(bans):
 
 
 def test_every_facts_entry_is_a_ban_or_documented_as_left_out(bans, facts):
-    represented = {_facts_id(ban.id) for ban in bans}
+    represented = {_facts_id(ban.id) for ban in bans if _from_facts(ban)}
     assert represented | LEFT_OUT == set(facts)
     assert not represented & LEFT_OUT
 
 
 def test_confidence_and_citations_are_the_facts(bans, facts):
-    for ban in bans:
+    for ban in filter(_from_facts, bans):
         entry = facts[_facts_id(ban.id)]
-        assert ban.confidence == entry["confidence"], ban.id
+        # the facts write "unconfirmed: why"; a ban carries the word, its notes say why
+        expected = CONFIDENCE_NOW.get(entry["id"], entry["confidence"].split(":", 1)[0])
+        assert ban.confidence == expected, ban.id
         missing = [c for c in [entry["instrument"], *entry["citations"]] if c not in ban.references]
         assert not missing, f"{ban.id} lost citations: {missing}"
-        if entry["confidence"].startswith("unconfirmed"):
-            assert ban.confidence.startswith("unconfirmed"), ban.id
+
+
+def test_the_update_measures_carry_its_confidence_dates_and_citations(bans, update):
+    built = {_instrument(ban.id) for ban in bans} & set(UPDATE)
+    assert built == set(UPDATE)
+    for ban in bans:
+        measure = UPDATE.get(_instrument(ban.id))
+        if measure is None:
+            continue
+        assert ban.confidence == measure.confidence, ban.id
+        assert {phase.from_.isoformat() for phase in ban.phases} <= measure.dates, ban.id
+        for cite in measure.cites:
+            assert cite in update, f"{cite!r} is not a citation of the update"
+            assert any(cite in reference for reference in ban.references), f"{ban.id} does not cite {cite!r}"
+
+
+def test_the_update_measures_left_out_are_explained_in_the_readme():
+    section = (POLICIES.parent / "README.md").read_text(encoding="utf-8").split("\n## The government ban pack\n", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    for measure, why in UPDATE_LEFT_OUT.items():
+        paragraphs = [" ".join(p.split()) for p in section.split("\n\n")]
+        paragraph = next((p for p in paragraphs if measure in p), "")
+        assert why in paragraph, f"the README does not say why {measure} is left out"
 
 
 def test_phase_dates_are_dates_of_the_facts(bans, facts):
-    for ban in bans:
+    for ban in filter(_from_facts, bans):
         entry = facts[_facts_id(ban.id)]
         dated = {phase["effective"] for phase in entry["phases"] if phase["effective"]}
         for phase in ban.phases:
@@ -263,7 +378,7 @@ def test_phase_dates_are_dates_of_the_facts(bans, facts):
 
 
 def test_phases_without_a_date_are_explained_in_the_notes(bans, facts):
-    for ban in bans:
+    for ban in filter(_from_facts, bans):
         entry = facts[_facts_id(ban.id)]
         if any(phase["effective"] is None for phase in entry["phases"]):
             assert re.search(r"no (fixed )?deadline|no confirmed day|cannot be a phase", ban.notes), ban.id
@@ -272,7 +387,7 @@ def test_phases_without_a_date_are_explained_in_the_notes(bans, facts):
 def test_the_named_entities_are_matched(bans, facts):
     """Every legal name and alias of the facts is matched by a ban of its entry, unless documented."""
     by_entry: dict[str, list[Ban]] = defaultdict(list)
-    for ban in bans:
+    for ban in filter(_from_facts, bans):
         by_entry[_facts_id(ban.id)].append(msgspec.structs.replace(ban, enabled=True))
     for facts_id, entry_bans in by_entry.items():
         index = MatchIndex(entry_bans)
@@ -314,7 +429,8 @@ SPELLINGS = [
         comp("hi3516ev300-sdk", supplier={"name": "HiSilicon Technologies Co., Ltd."}),
         "2021-01-01",
         ("us-federal",),
-        {"us-ndaa-fy2019-sec889:huawei": "deny", "us-fcc-22-84-equipment-authorization:huawei": "allow"},
+        # a chip vendor's SDK (a library) is not covered equipment: section 889 warns, the FCC bar allows
+        {"us-ndaa-fy2019-sec889:huawei": "warn", "us-fcc-22-84-equipment-authorization:huawei": "allow"},
         "organization-prefix",
     ),
     Spelling(
@@ -322,7 +438,8 @@ SPELLINGS = [
         comp("huaweicloud-sdk-go-v3", purl="pkg:golang/github.com/huaweicloud/huaweicloud-sdk-go-v3@v0.1.120"),
         "2024-01-01",
         ("us-federal-contractor",),
-        {"us-ndaa-fy2019-sec889:huawei": "deny", "us-fcc-22-84-equipment-authorization:huawei": "deny"},
+        # a cloud SDK is a library: neither equipment nor a service; one verdict in every ecosystem
+        {"us-ndaa-fy2019-sec889:huawei": "warn", "us-fcc-22-84-equipment-authorization:huawei": "allow"},
         "purl",
     ),
     Spelling(
@@ -335,7 +452,11 @@ SPELLINGS = [
     ),
     Spelling(
         "dahua-nvr-by-cpe-under-fcc-subsidies",
-        comp("nvr-firmware", cpe="cpe:2.3:o:dahuasecurity:nvr4208-4ks2_firmware:4.0:*:*:*:*:*:*:*"),
+        {
+            "type": "firmware",
+            "name": "nvr-firmware",
+            "cpe": "cpe:2.3:o:dahuasecurity:nvr4208-4ks2_firmware:4.0:*:*:*:*:*:*:*",
+        },
         "2022-01-01",
         ("us-telecom",),
         {"us-fcc-covered-list-2021-initial:dahua": "deny", "us-fcc-22-84-equipment-authorization:dahua": "allow"},
@@ -358,7 +479,8 @@ SPELLINGS = [
         comp("pangle-sdk", purl="pkg:maven/com.bytedance.sdk/pangle-sdk@5.1.0.6"),
         "2025-03-01",
         ("us",),
-        {"us-pafaca-tiktok-2024": "warn"},
+        # PAFACA names applications (TikTok, CapCut, Lemon8), never ByteDance's libraries
+        {"us-pafaca-tiktok-2024": "allow"},
         "purl",
     ),
     Spelling(
@@ -374,7 +496,8 @@ SPELLINGS = [
         comp("tiktok-open-sdk-core", purl="pkg:maven/com.tiktok.open.sdk/tiktok-open-sdk-core@2.3.0"),
         "2023-06-01",
         ("uk-gov",),
-        {"uk-tiktok-government-devices-2023": "deny"},
+        # the direction removes the TikTok app from government devices; an SDK of it inside another app warns
+        {"uk-tiktok-government-devices-2023": "warn"},
         "purl",
     ),
     Spelling(
@@ -386,11 +509,11 @@ SPELLINGS = [
         ),
         "2024-01-01",
         ("ca-gov",),
-        {"ca-wechat-kaspersky-government-devices-2023:wechat": "deny"},
+        {"ca-wechat-kaspersky-government-devices-2023:wechat": "warn"},
         "purl",
     ),
     Spelling(
-        "tencent-rapidjson-is-not-wechat",
+        "tencent-rapidjson-is-tencent-not-wechat",
         comp(
             "rapidjson",
             purl="pkg:github/tencent/rapidjson@1.1.0",
@@ -399,7 +522,8 @@ SPELLINGS = [
         ),
         "2024-01-01",
         (),
-        {},
+        {"us-ndaa-fy2024-sec805-1260h:tencent": "allow"},
+        "organization",
     ),
     Spelling("the-lark-parser-is-not-bytedance-lark", comp("lark", purl="pkg:pypi/lark@1.1.9"), "2025-01-19", (), {}),
     Spelling(
@@ -414,7 +538,8 @@ SPELLINGS = [
         comp("cta-portal", supplier={"name": "China Telecom Americas Corporation"}),
         "2023-01-01",
         ("us-telecom",),
-        {"us-fcc-covered-list-2022-03:china-telecom": "deny"},
+        # the Covered List names the carrier's services; a library of it warns
+        {"us-fcc-covered-list-2022-03:china-telecom": "warn"},
         "organization",
     ),
     Spelling(
@@ -423,6 +548,32 @@ SPELLINGS = [
         "2023-01-01",
         (),
         {},
+    ),
+    Spelling(
+        "ezviz-camera-firmware-for-a-contractor",
+        {
+            "type": "firmware",
+            "name": "CS-C6N firmware",
+            "version": "5.3.0",
+            "supplier": {"name": "Hangzhou EZVIZ Network Co., Ltd."},
+        },
+        "2024-01-01",
+        ("us-federal-contractor",),
+        {"us-ndaa-fy2019-sec889:hikvision": "deny", "us-fcc-22-84-equipment-authorization:hikvision": "deny"},
+        "organization",
+    ),
+    Spelling(
+        "dahua-firmware-by-its-engineers-address",
+        {
+            "type": "firmware",
+            "name": "nvr-fw",
+            "version": "4.0",
+            "authors": [{"name": "Dev", "email": "dev@dahuatech.com"}],
+        },
+        "2022-01-01",
+        ("us-telecom",),
+        {"us-fcc-covered-list-2021-initial:dahua": "deny", "us-fcc-22-84-equipment-authorization:dahua": "allow"},
+        "domain",
     ),
     Spelling(
         "pacific-network-ban-is-disabled",
@@ -443,7 +594,8 @@ SPELLINGS = [
         comp("dji-sdk", purl="pkg:maven/com.dji/dji-sdk@4.16.4", supplier={"name": "SZ DJI Technology Co., Ltd."}),
         "2026-01-05",
         ("us",),
-        {"us-fcc-covered-list-2025-12-uas:dji": "deny"},
+        # the bar is on authorising equipment: a mobile SDK is allowed
+        {"us-fcc-22-84-equipment-authorization:dji": "allow"},
         "organization",
     ),
     Spelling(
@@ -451,7 +603,8 @@ SPELLINGS = [
         {"type": "machine-learning-model", "name": "DeepSeek-R1", "purl": "pkg:huggingface/deepseek-ai/DeepSeek-R1"},
         "2025-03-01",
         ("au-gov",),
-        {"au-pspf-deepseek-2025": "deny"},
+        # whether locally run open weights are "DeepSeek products" is disputed: the pack warns
+        {"au-pspf-deepseek-2025": "warn"},
         "purl",
     ),
     Spelling(
@@ -491,8 +644,27 @@ def pack_enforcer(opa_binary: str, tmp_path_factory: pytest.TempPathFactory) -> 
         server.stop()
 
 
+#: A listed carrier and its unlisted parent differ only by a bracketed part ("China Telecom (Americas)
+#: Corporation"). Telling them apart needs the contract-2 normaliser, which keeps a bracketed part that
+#: belongs to a name; with one that drops it, the parent matches too. Strict: passing fails the run.
+BRACKETS_KEPT = org_key("China Telecom (Americas) Corporation") != org_key("China Telecom Corporation Limited")
+NEEDS_BRACKETS = {"china-telecom-parent-is-not-china-telecom-americas", "china-mobile-hong-kong-parent-is-not-listed"}
+
+
+def _spelling_params() -> Iterator[Any]:
+    for case in SPELLINGS:
+        marks = []
+        if case.id in NEEDS_BRACKETS:
+            marks.append(
+                pytest.mark.xfail(
+                    not BRACKETS_KEPT, reason="the normaliser drops bracketed parts of names", strict=True
+                )
+            )
+        yield pytest.param(case, id=case.id, marks=marks)
+
+
 @pytest.mark.opa
-@pytest.mark.parametrize("case", SPELLINGS, ids=[case.id for case in SPELLINGS])
+@pytest.mark.parametrize("case", list(_spelling_params()))
 def test_real_spellings(pack_enforcer, tmp_path, case):
     sbom = write_cdx(tmp_path / f"{case.id}.cdx.json", [{"bom-ref": "c1", **case.component}])
     pack_enforcer.options = replace(pack_enforcer.options, as_of=dt.date.fromisoformat(case.as_of), scopes=case.scopes)
@@ -515,7 +687,14 @@ def _check(cli, sbom: Path, *args: str) -> tuple[int, dict[str, Any], str]:
 def test_cli_huawei_supplier_denied_for_federal_use_in_2021(cli, tmp_path):
     sbom = write_cdx(
         tmp_path / "router.cdx.json",
-        [comp("ar-router-os", supplier={"name": "Huawei Technologies Co., Ltd.", "url": ["https://e.huawei.com"]})],
+        [
+            {
+                **comp(
+                    "ar-router-os", supplier={"name": "Huawei Technologies Co., Ltd.", "url": ["https://e.huawei.com"]}
+                ),
+                "type": "firmware",
+            }
+        ],
     )
     code, report, stderr = _check(cli, sbom, "--as-of", "2021-01-01", "--scope", "us-federal")
     assert code == 1, stderr
@@ -555,16 +734,76 @@ def test_cli_hikvision_camera_firmware_denied_for_a_contractor(cli, tmp_path):
     assert {"organization", "cpe-vendor"} <= matchers
 
 
-def test_cli_bytedance_package_denied_the_day_the_act_took_effect(cli, tmp_path):
-    package = comp("lynx", purl="pkg:npm/%40bytedance/lynx@3.0.0", author="ByteDance Ltd.")
-    sbom = write_cdx(tmp_path / "app.cdx.json", [package])
+def test_cli_the_tiktok_app_denied_the_day_the_act_took_effect_and_a_bytedance_library_never(cli, tmp_path):
+    app = {"type": "application", "name": "com.zhiliaoapp.musically", "version": "37.1.4"}
+    library = comp("lynx", purl="pkg:npm/%40bytedance/lynx@3.0.0", author="ByteDance Ltd.")
+    sbom = write_cdx(tmp_path / "app.cdx.json", [app, library])
     code, report, stderr = _check(cli, sbom, "--as-of", "2025-01-19", "--scope", "us")
     assert code == 1, stderr
-    [finding] = report["sboms"][0]["findings"]
-    assert (finding["ban"], finding["status"]) == ("us-pafaca-tiktok-2024", "deny")
-    assert {m["matcher"] for m in finding["matches"]} >= {"purl", "organization"}
-    # A day later enforcement is paused: the same package only warns and the gate passes.
+    findings = {f["component"]["name"]: f for f in report["sboms"][0]["findings"]}
+    assert (findings["com.zhiliaoapp.musically"]["ban"], findings["com.zhiliaoapp.musically"]["status"]) == (
+        "us-pafaca-tiktok-2024",
+        "deny",
+    )
+    assert {m["matcher"] for m in findings["com.zhiliaoapp.musically"]["matches"]} == {"app-id"}
+    assert findings["com.zhiliaoapp.musically"]["coverage"]["decision"] == "product"
+    # the act names applications, never ByteDance's libraries: said, and allowed
+    assert findings["lynx"]["status"] == "allow"
+    assert findings["lynx"]["coverage"]["decision"] in ("outside", "excluded")
+    # A day later enforcement is paused: the app only warns and the gate passes.
     code, report, stderr = _check(cli, sbom, "--as-of", "2025-01-20", "--scope", "us")
     assert code == 0, stderr
-    [finding] = report["sboms"][0]["findings"]
-    assert finding["status"] == "warn" and "E.O. 14166" in finding["reason"]
+    findings = {f["component"]["name"]: f for f in report["sboms"][0]["findings"]}
+    assert findings["com.zhiliaoapp.musically"]["status"] == "warn"
+    assert "E.O. 14166" in findings["com.zhiliaoapp.musically"]["reason"]
+
+
+# -- the verdict table (tests/_data/coverage_cases.yaml) ---------------------------------------
+
+CASES_FILE = POLICIES.parent / "tests" / "_data" / "coverage_cases.yaml"
+VERDICTS = {"deny", "warn", "allow", "clean"}
+
+
+@pytest.fixture(scope="module")
+def table() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_the_verdict_table_is_well_formed(table):
+    assert table["version"] == 1
+    dt.date.fromisoformat(table["as_of"])
+    assert set(table["audiences"]) <= SCOPES
+    ids = [case["id"] for case in table["cases"]]
+    assert len(ids) == len(set(ids)) >= 130
+    for case in table["cases"]:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", case["id"]), case["id"]
+        dt.date.fromisoformat(case.get("as_of", table["as_of"]))
+        assert set(case.get("needs", [])) <= set(table["needs"]), case["id"]
+        assert case["component"]["type"] and case["component"]["name"], case["id"]
+        assert case["expect"] and set(case["expect"]) <= set(table["audiences"]), case["id"]
+        for want in case["expect"].values():
+            assert want["verdict"] in VERDICTS and want["reason"], case["id"]
+
+
+def test_the_verdict_table_names_bans_that_bind_the_audience(table, bans):
+    by_id = {ban.id: ban for ban in bans}
+    for case in table["cases"]:
+        for tag, want in case["expect"].items():
+            if "by" not in want:
+                continue
+            ban = by_id.get(want["by"])
+            assert ban is not None and ban.enabled, f"{case['id']}: no enabled ban {want['by']}"
+            assert tag in ban.scopes, f"{case['id']}: {ban.id} does not bind {tag}"
+
+
+def test_the_verdict_table_covers_kinds_near_misses_and_dates(table):
+    cases = table["cases"]
+    kinds = {case["component"]["type"] for case in cases}
+    assert {"application", "library", "device", "firmware", "service", "machine-learning-model"} <= kinds
+    near_misses = [c for c in cases if all(w["verdict"] == "clean" for w in c["expect"].values())]
+    assert len(near_misses) >= 20
+    assert sum("as_of" in case for case in cases) >= 10
+    outcomes = {(tag, want["verdict"]) for case in cases for tag, want in case["expect"].items()}
+    for tag in ("us", "us-federal", "us-federal-contractor", "us-telecom"):
+        assert {(tag, verdict) for verdict in VERDICTS} <= outcomes, tag

@@ -82,12 +82,31 @@ def kaspersky():
     ids=lambda value: value if isinstance(value, str) and len(value) < 30 else None,
 )
 def test_a_kaspersky_spelling_is_denied(kaspersky, query, kind, matcher, alias):
-    result = spot_check(kaspersky, query)
+    # as a security application (what the Commerce rule covers); a purl alone would say "library"
+    result = spot_check(kaspersky, query, component_kind="application")
     assert (result.exit_code, result.kind.value, result.verdict) == (1, kind, "deny")
     [ban] = [b for b in result.bans if b.ban == KASPERSKY_BAN]
     assert ban.status == "deny"
     assert ban.reason.startswith("banned since 2024-09-29")
     assert any(m.matcher == matcher and m.alias == alias for m in ban.matches), ban.matches
+
+
+def test_a_purl_says_its_kind_and_the_coverage_follows(kaspersky):
+    """A NuGet package is a library: the Commerce rule covers Kaspersky's security applications and services."""
+    result = spot_check(kaspersky, "pkg:nuget/Kaspersky.Sdk@1.0.0")
+    assert (result.component_kind, result.verdict, result.exit_code) == ("library", "warn", 0)
+    [ban] = [b for b in result.bans if b.ban == KASPERSKY_BAN]
+    assert ban.coverage is not None and ban.coverage.decision == "outside"
+    assert ban.reason == "Kaspersky: a library; the ban covers application, service, data; at most a warning"
+
+
+def test_a_persons_name_is_not_the_company(pack):
+    """'Dahua Lin' as an author: a person named like the vendor, never a denial."""
+    as_person = spot_check(pack, "Dahua Lin", person=True)
+    assert as_person.verdict in ("allow", "none") and as_person.exit_code == 0
+    assert all(b.coverage is None or b.coverage.decision == "person" for b in as_person.bans if b.status == "allow")
+    as_company = spot_check(pack, "Dahua Lin", component_kind="device")
+    assert as_company.verdict == "deny"  # an organisation of that name: its first word is the vendor's
 
 
 @pytest.mark.parametrize(

@@ -132,6 +132,8 @@ def org_keys(raw: str) -> tuple[str, ...]:
 
     >>> org_keys("China Unicom (Americas) Operations Limited")
     ('china unicom americas operations', 'china unicom operations')
+    >>> org_keys("Huawei Technologies Co., Ltd. (Shenzhen)")
+    ('huawei technologies co ltd shenzhen', 'huawei technologies')
     >>> org_keys("ZTE Corporation")
     ('zte',)
     """
@@ -141,15 +143,16 @@ def org_keys(raw: str) -> tuple[str, ...]:
 
 
 def _bracket(match: re.Match[str]) -> str:
-    """A bracketed part inside a name that is the name's own words, or nothing.
+    """A bracketed part that is the name's own words, or nothing.
 
-    Only a part in parentheses with more of the name after it counts ("China
-    Telecom (Americas) Corporation"); one at the end is a note ("Huawei
-    Technologies Co., Ltd. (Shenzhen)"), and one holding a legal form only
-    or anything but words is dropped.
+    Only a part in parentheses made of words counts ("China Telecom
+    (Americas) Corporation", "China Mobile International (USA)"); one
+    holding a legal form only, an address or anything but words is dropped.
+    A name is also looked up without any bracketed part (`org_keys`), so a
+    note such as "(Shenzhen)" after a legal name costs nothing.
     """
     inner = match.group()[1:-1]
-    if match.group()[0] != "(" or not match.string[match.end() :].strip(" ,.;") or not _NAME_PART.fullmatch(inner):
+    if match.group()[0] != "(" or not _NAME_PART.fullmatch(inner):
         return " "
     words = [word for word in _SPLIT.split(latin_fold(fold(inner))) if word]
     return f" {inner} " if words and not all(word in LEGAL_FORMS for word in words) else " "

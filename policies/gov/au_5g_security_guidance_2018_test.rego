@@ -27,3 +27,11 @@ test_advises_australian_carriers if {
 		gov_test.scoped(id, "2019-01-01", ["au-telecom"], ["au-gov", "ca-telecom"])
 	}
 }
+
+test_network_equipment_only if {
+	every id in ids {
+		gov_test.coverage(id, gov_test.sample.router) == "covered"
+		gov_test.coverage(id, gov_test.sample.hms_push) == "outside"
+		gov_test.outside_of(id) == "allow"
+	}
+}

@@ -1,11 +1,18 @@
-# Australia: PSPF Direction 002-2025 on Kaspersky Lab products and web services
+# Australia: PSPF Direction 002-2025 on Kaspersky products and web services
 #
-# Direction issued 2025-02-21: no new installations of Kaspersky products on
-# government systems and devices, and all existing ones removed by 2025-04-01.
+# Issued 2025-02-21: non-corporate Commonwealth entities may not install
+# Kaspersky products or web services on government systems and devices, and must
+# remove existing ones by 2025-04-01 (`au-gov`).
 package enforcer.bans
 
 import rego.v1
 
+# Coverage, read from the direction: "Kaspersky Lab, Inc. products and web
+# services" on all government systems and devices, reportedly not third-party
+# software that embeds Kaspersky code. Covered: every installed kind
+# (applications, services, data, devices, firmware, operating systems,
+# platforms, containers) and the named products. Libraries, the form embedded
+# code takes, are outside and warn.
 bans contains {
 	"id": "au-pspf-kaspersky-2025",
 	"vendor": "Kaspersky",
@@ -33,8 +40,51 @@ bans contains {
 			"pkg:nuget/kaspersky",
 			"pkg:*/github.com/kaspersky",
 			"pkg:*/github.com/kasperskylab",
+			"pkg:github/kasperskylab",
 		],
 		"products": ["kaspersky"],
+	},
+	"covers": {
+		"kinds": [
+			"application",
+			"container",
+			"data",
+			"device",
+			"device-driver",
+			"firmware",
+			"operating-system",
+			"platform",
+			"service",
+		],
+		"products": {
+			"names": [
+				"Kaspersky Anti-Virus",
+				"Kaspersky Internet Security",
+				"Kaspersky Total Security",
+				"Kaspersky Endpoint Security",
+				"Kaspersky Endpoint Security Cloud",
+				"Kaspersky Endpoint Security for Windows",
+				"Kaspersky Endpoint Security for Linux",
+				"Kaspersky Endpoint Security for Mac",
+				"Kaspersky Security Center",
+				"Kaspersky Security Center Cloud Console",
+				"Kaspersky Hybrid Cloud Security",
+				"Kaspersky Small Office Security",
+				"Kaspersky Security Cloud",
+				"Kaspersky Free",
+				"Kaspersky Standard",
+				"Kaspersky Plus",
+				"Kaspersky Premium",
+				"Kaspersky Safe Kids",
+				"Kaspersky Security Network",
+				"Kaspersky VPN",
+				"Kaspersky VPN Secure Connection",
+				"Kaspersky Password Manager",
+			],
+			"app_ids": ["com.kms.free"],
+		},
+		"only_products": false,
+		"outside": "warn",
 	},
 	"phases": [
 		{
@@ -55,6 +105,7 @@ bans contains {
 		"https://cyberinsider.com/australia-bans-kaspersky-software-over-national-security-concerns",
 		"https://techmonitor.ai/technology/cybersecurity/australia-orders-removal-kaspersky-software-government-systems",
 	],
+	"reviewed": "2026-12-03",
 	"confidence": "confirmed",
-	"notes": "Direction 002-2025 (001-2025 is the DeepSeek direction). Reportedly it does not reach third-party software that embeds Kaspersky code; the ban still flags such components, since the matchers cannot tell embedding from installation. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+	"notes": "Direction 002-2025 (001-2025 is the DeepSeek direction). Reportedly it does not reach third-party software that embeds Kaspersky code. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text. Coverage: Kaspersky products and web services as installed (applications, services, signature data, devices, firmware, operating systems, platforms, containers) and the named products; libraries, the form embedded Kaspersky code takes, are outside and warn.",
 }

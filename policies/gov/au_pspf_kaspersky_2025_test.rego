@@ -21,3 +21,10 @@ test_all_removed_by_2025_04_01 if {
 test_binds_commonwealth_entities if {
 	gov_test.scoped(id, "2025-06-01", ["au-gov"], ["au-telecom", "uk-gov"])
 }
+
+test_installed_products_covered_embedded_code_warns if {
+	gov_test.coverage(id, gov_test.sample.kaspersky_agent) == "covered"
+	gov_test.coverage(id, gov_test.sample.kasperskyos) == "covered"
+	gov_test.coverage(id, gov_test.sample.kaspresso) == "outside"
+	gov_test.outside_of(id) == "warn"
+}

@@ -1,28 +1,38 @@
-# Canada: exclusion of Huawei and ZTE from 4G/5G networks
+# Canada: policy statement "Securing Canada's Telecommunications System"
+# (2022-05-19) on Huawei and ZTE
 #
-# Policy statement of 2022-05-19: Canadian telecommunications service
-# providers must stop buying new 4G/5G Huawei and ZTE equipment and managed
-# services (by September 2022), remove them from 5G networks by 2024-06-28 and
-# from 4G networks by 2027-12-31.
+# Telecommunications service providers must stop buying new 4G and 5G Huawei and
+# ZTE equipment and managed services, remove 5G equipment by 2024-06-28 and 4G
+# equipment by 2027-12-31 (`ca-telecom`).
 package enforcer.bans
 
 import rego.v1
 
+# Coverage: 4G and 5G "equipment and managed services". Covered: devices,
+# firmware, drivers and services. Apps, SDKs and libraries of the vendor warn.
 bans contains {
 	"id": "ca-huawei-zte-5g-2022:huawei",
 	"vendor": "Huawei",
 	"title": "Canada: exclusion of Huawei from 4G/5G networks",
 	"match": {
-		"organizations": [
-			"Huawei Technologies Co., Ltd.",
-			"Huawei Technologies Company",
-			"Huawei",
-			"HiSilicon",
-		],
-		"domains": ["huawei.com"],
+		"organizations": ["Huawei Technologies Co., Ltd.", "Huawei Technologies Company", "Huawei", "HiSilicon"],
+		"domains": ["huawei.com", "huaweicloud.com", "myhuaweicloud.com"],
 		"cpe_vendors": ["huawei"],
-		"purls": ["pkg:*/com.huawei", "pkg:*/com.huaweicloud", "pkg:*/github.com/huaweicloud"],
+		"purls": [
+			"pkg:*/com.huawei",
+			"pkg:*/com.huaweicloud",
+			"pkg:*/github.com/huaweicloud",
+			"pkg:github/huaweicloud",
+			"pkg:npm/@huaweicloud",
+			"pkg:npm/@hmscore",
+			"pkg:pypi/huaweicloudsdk*",
+			"pkg:nuget/huaweicloud",
+		],
 		"products": ["huawei", "hisilicon"],
+	},
+	"covers": {
+		"kinds": ["device", "firmware", "device-driver", "service"],
+		"outside": "warn",
 	},
 	"phases": [
 		{
@@ -43,24 +53,27 @@ bans contains {
 		"https://www.devdiscourse.com/article/international/2044236-canada-to-ban-huawei-zte-from-5g-4g-networks",
 		"https://www.ctvnews.ca/mobile/politics/canada-banning-chinese-telecom-giant-huawei-zte-from-5g-networks-1.5911145",
 	],
+	"reviewed": "2026-12-03",
 	"confidence": "confirmed",
-	"notes": "The procurement stop 'by September 2022' has no confirmed day and cannot be a phase, so the ban denies from the 5G removal date. The policy statement itself (2022-05-19) is not a phase. Covers subsidiaries and affiliates. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+	"notes": "The procurement stop 'by September 2022' has no confirmed day and cannot be a phase, so the ban denies from the 5G removal date. The policy statement itself (2022-05-19) is not a phase. Covers subsidiaries and affiliates. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text. Coverage: network equipment (devices, firmware, drivers) and managed services; apps, SDKs and libraries warn.",
 }
 
+# Coverage: 4G and 5G "equipment and managed services". Covered: devices,
+# firmware, drivers and services. Apps, SDKs and libraries of the vendor warn.
 bans contains {
 	"id": "ca-huawei-zte-5g-2022:zte",
 	"vendor": "ZTE",
 	"title": "Canada: exclusion of ZTE from 4G/5G networks",
 	"match": {
-		"organizations": [
-			"ZTE Corporation",
-			"ZTE",
-			"Zhongxing Telecommunication Equipment Corporation",
-		],
+		"organizations": ["ZTE Corporation", "ZTE", "Zhongxing Telecommunication Equipment Corporation"],
 		"domains": ["zte.com.cn"],
 		"cpe_vendors": ["zte"],
 		"purls": ["pkg:*/cn.com.zte"],
 		"products": ["zte"],
+	},
+	"covers": {
+		"kinds": ["device", "firmware", "device-driver", "service"],
+		"outside": "warn",
 	},
 	"phases": [
 		{
@@ -81,6 +94,7 @@ bans contains {
 		"https://www.devdiscourse.com/article/international/2044236-canada-to-ban-huawei-zte-from-5g-4g-networks",
 		"https://www.ctvnews.ca/mobile/politics/canada-banning-chinese-telecom-giant-huawei-zte-from-5g-networks-1.5911145",
 	],
+	"reviewed": "2026-12-03",
 	"confidence": "confirmed",
-	"notes": "The procurement stop 'by September 2022' has no confirmed day and cannot be a phase, so the ban denies from the 5G removal date. The policy statement itself (2022-05-19) is not a phase. Covers subsidiaries and affiliates. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+	"notes": "The procurement stop 'by September 2022' has no confirmed day and cannot be a phase, so the ban denies from the 5G removal date. The policy statement itself (2022-05-19) is not a phase. Covers subsidiaries and affiliates. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text. Coverage: network equipment (devices, firmware, drivers) and managed services; apps, SDKs and libraries warn.",
 }

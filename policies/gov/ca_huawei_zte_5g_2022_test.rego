@@ -28,3 +28,11 @@ test_binds_canadian_telecom_providers if {
 		gov_test.scoped(id, "2025-01-01", ["ca-telecom"], ["ca-gov", "us-telecom"])
 	}
 }
+
+test_equipment_and_managed_services if {
+	every id in ids {
+		gov_test.coverage(id, gov_test.sample.router) == "covered"
+		gov_test.coverage(id, gov_test.sample.network_service) == "covered"
+		gov_test.coverage(id, gov_test.sample.camera_sdk) == "outside"
+	}
+}

@@ -1,11 +1,15 @@
-# Canada: TikTok banned on government-issued mobile devices
+# Canada: TikTok removed from government mobile devices (2023-02-28)
 #
-# From 2023-02-28 TikTok is removed from government-issued mobile devices and
-# new downloads are blocked.
+# The Chief Information Officer of Canada removed TikTok from government-issued
+# mobile devices and blocked new downloads (`ca-gov`).
 package enforcer.bans
 
 import rego.v1
 
+# Coverage: the announcement removes "the TikTok application" from government-
+# issued mobile devices. Only the TikTok app (by name and by its Android and iOS
+# ids) and its service are covered; another TikTok component, such as the TikTok
+# Open SDK inside a third-party app, is outside and warns.
 bans contains {
 	"id": "ca-tiktok-government-devices-2023",
 	"vendor": "TikTok",
@@ -15,6 +19,15 @@ bans contains {
 		"domains": ["tiktok.com"],
 		"purls": ["pkg:*/com.tiktok"],
 		"products": ["tiktok"],
+	},
+	"covers": {
+		"kinds": ["application", "service"],
+		"products": {
+			"names": ["TikTok", "TikTok Lite"],
+			"app_ids": ["com.zhiliaoapp.musically", "com.ss.android.ugc.trill", "com.zhiliaoapp.musically.go"],
+		},
+		"only_products": true,
+		"outside": "warn",
 	},
 	"phases": [
 		{
@@ -29,6 +42,7 @@ bans contains {
 		"https://ecasnews.com/?p=6468",
 		"https://www.breakinglatest.news/world/tiktok-removed-from-government-devices-in-the-us-and-canada/",
 	],
+	"reviewed": "2026-12-03",
 	"confidence": "confirmed",
-	"notes": "Only the TikTok application is covered, not ByteDance's other apps or libraries: the ban matches TikTok's own names, domain and package namespace, not 'ByteDance' (which would flag ByteDance open-source libraries such as github.com/bytedance/sonic). Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+	"notes": "Only the TikTok application is covered, not ByteDance's other apps or libraries: the ban matches TikTok's own names, domain and package namespace, not 'ByteDance' (which would flag ByteDance open-source libraries such as github.com/bytedance/sonic). Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text. Coverage: only the TikTok application and service (names TikTok and TikTok Lite, app ids com.zhiliaoapp.musically, com.ss.android.ugc.trill, com.zhiliaoapp.musically.go); other components matched through TikTok's names, domain or namespace (the TikTok Open SDK) warn.",
 }

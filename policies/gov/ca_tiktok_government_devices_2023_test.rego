@@ -15,3 +15,9 @@ test_banned_from_2023_02_28 if {
 test_binds_government_devices if {
 	gov_test.scoped(id, "2023-06-01", ["ca-gov"], ["ca-telecom", "au-gov"])
 }
+
+test_the_tiktok_app_only if {
+	gov_test.coverage(id, gov_test.sample.tiktok_apk) == "product"
+	gov_test.coverage(id, gov_test.sample.tiktok_open_sdk) == "outside"
+	gov_test.outside_of(id) == "warn"
+}

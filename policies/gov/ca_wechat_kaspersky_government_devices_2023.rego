@@ -1,11 +1,17 @@
-# Canada: WeChat and Kaspersky applications banned on government-issued mobile devices
+# Canada: WeChat and the Kaspersky suite removed from government mobile devices
+# (2023-10-30)
 #
-# From 2023-10-30 WeChat and the Kaspersky suite of applications are removed
-# from Government of Canada mobile devices and new downloads are blocked.
+# The Chief Information Officer of Canada removed WeChat and the Kaspersky suite
+# of applications from government-issued mobile devices and blocked new
+# downloads (`ca-gov`).
 package enforcer.bans
 
 import rego.v1
 
+# Coverage: the "Kaspersky suite of applications" on mobile devices. Covered:
+# Kaspersky applications and the named products. Other Kaspersky components (an
+# SDK inside another app, a library) are not applications on the device and
+# warn.
 bans contains {
 	"id": "ca-wechat-kaspersky-government-devices-2023:kaspersky",
 	"vendor": "Kaspersky",
@@ -33,8 +39,41 @@ bans contains {
 			"pkg:nuget/kaspersky",
 			"pkg:*/github.com/kaspersky",
 			"pkg:*/github.com/kasperskylab",
+			"pkg:github/kasperskylab",
 		],
 		"products": ["kaspersky"],
+	},
+	"covers": {
+		"kinds": ["application"],
+		"products": {
+			"names": [
+				"Kaspersky Anti-Virus",
+				"Kaspersky Internet Security",
+				"Kaspersky Total Security",
+				"Kaspersky Endpoint Security",
+				"Kaspersky Endpoint Security Cloud",
+				"Kaspersky Endpoint Security for Windows",
+				"Kaspersky Endpoint Security for Linux",
+				"Kaspersky Endpoint Security for Mac",
+				"Kaspersky Security Center",
+				"Kaspersky Security Center Cloud Console",
+				"Kaspersky Hybrid Cloud Security",
+				"Kaspersky Small Office Security",
+				"Kaspersky Security Cloud",
+				"Kaspersky Free",
+				"Kaspersky Standard",
+				"Kaspersky Plus",
+				"Kaspersky Premium",
+				"Kaspersky Safe Kids",
+				"Kaspersky Security Network",
+				"Kaspersky VPN",
+				"Kaspersky VPN Secure Connection",
+				"Kaspersky Password Manager",
+			],
+			"app_ids": ["com.kms.free"],
+		},
+		"only_products": false,
+		"outside": "warn",
 	},
 	"phases": [
 		{
@@ -49,10 +88,14 @@ bans contains {
 		"https://www.newswire.ca/news-releases/minister-anand-announces-a-ban-on-the-use-of-wechat-and-kaspersky-suite-of-applications-on-government-mobile-devices-871206681.html",
 		"https://www.livemint.com/technology/tech-news/canada-bans-wechat-kaspersky-applications-on-government-devices-unacceptable-level-of-risk-11698722448916.html",
 	],
+	"reviewed": "2026-12-03",
 	"confidence": "confirmed",
-	"notes": "Government-issued mobile devices only, not the general public. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+	"notes": "Government-issued mobile devices only, not the general public. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text. Coverage: Kaspersky applications (the 'Kaspersky suite of applications') and the named products; other Kaspersky components warn.",
 }
 
+# Coverage: the WeChat application. Only the app (names WeChat and Weixin, app
+# ids com.tencent.mm and com.tencent.xin) and its service are covered; the
+# WeChat Open SDK inside another app is outside and warns.
 bans contains {
 	"id": "ca-wechat-kaspersky-government-devices-2023:wechat",
 	"vendor": "WeChat (Tencent)",
@@ -61,6 +104,15 @@ bans contains {
 		"domains": ["wechat.com"],
 		"purls": ["pkg:*/com.tencent.mm"],
 		"products": ["wechat", "weixin"],
+	},
+	"covers": {
+		"kinds": ["application", "service"],
+		"products": {
+			"names": ["WeChat", "Weixin"],
+			"app_ids": ["com.tencent.mm", "com.tencent.xin"],
+		},
+		"only_products": true,
+		"outside": "warn",
 	},
 	"phases": [
 		{
@@ -75,6 +127,7 @@ bans contains {
 		"https://www.newswire.ca/news-releases/minister-anand-announces-a-ban-on-the-use-of-wechat-and-kaspersky-suite-of-applications-on-government-mobile-devices-871206681.html",
 		"https://www.livemint.com/technology/tech-news/canada-bans-wechat-kaspersky-applications-on-government-devices-unacceptable-level-of-risk-11698722448916.html",
 	],
+	"reviewed": "2026-12-03",
 	"confidence": "confirmed",
-	"notes": "Only the WeChat application is banned, not its publisher: 'Tencent' is not matched, because Tencent publishes widely used open-source libraries (RapidJSON, MMKV, Tinker) that the ban does not cover. The ban matches wechat.com, the WeChat package namespace com.tencent.mm (app and Open SDK) and the product names WeChat and Weixin, which warn on their own. Government-issued mobile devices only. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+	"notes": "Only the WeChat application is banned, not its publisher: 'Tencent' is not matched, because Tencent publishes widely used open-source libraries (RapidJSON, MMKV, Tinker) that the ban does not cover. The ban matches wechat.com, the WeChat package namespace com.tencent.mm (app and Open SDK) and the product tokens WeChat and Weixin. Government-issued mobile devices only. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text. Coverage: only the WeChat app (names WeChat and Weixin, Android id com.tencent.mm, iOS id com.tencent.xin) and its service; the WeChat Open SDK (com.tencent.mm.opensdk) inside another app warns.",
 }

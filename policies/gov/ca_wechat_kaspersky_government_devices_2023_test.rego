@@ -25,3 +25,18 @@ test_wechat_ban_does_not_name_tencent if {
 	object.get(match, "organizations", []) == []
 	"wechat" in match.products
 }
+
+test_kaspersky_applications if {
+	id := "ca-wechat-kaspersky-government-devices-2023:kaspersky"
+	gov_test.coverage(id, gov_test.sample.kaspersky_agent) == "covered"
+	gov_test.coverage(id, gov_test.sample.kaspersky_android) == "product"
+	gov_test.coverage(id, gov_test.sample.kaspresso) == "outside"
+}
+
+test_the_wechat_app_not_its_sdk if {
+	id := "ca-wechat-kaspersky-government-devices-2023:wechat"
+	gov_test.coverage(id, gov_test.sample.wechat_app) == "product"
+	gov_test.coverage(id, gov_test.sample.wechat_ios) == "product"
+	gov_test.coverage(id, gov_test.sample.wechat_sdk) == "outside"
+	gov_test.outside_of(id) == "warn"
+}

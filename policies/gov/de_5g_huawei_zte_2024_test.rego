@@ -27,3 +27,11 @@ test_binds_german_5g_operators if {
 		gov_test.scoped(id, "2027-01-01", ["de-telecom"], ["de", "de-gov", "uk-telecom"])
 	}
 }
+
+test_core_components_and_network_management if {
+	every id in ids {
+		gov_test.coverage(id, gov_test.sample.router) == "covered"
+		gov_test.coverage(id, gov_test.sample.network_manager) == "covered"
+		gov_test.coverage(id, gov_test.sample.camera_sdk) == "outside"
+	}
+}

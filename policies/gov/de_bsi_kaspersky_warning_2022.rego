@@ -1,13 +1,18 @@
-# German BSI warning against Kaspersky anti-virus software (section 7 BSIG)
+# Germany: BSI warning under section 7 BSIG on Kaspersky anti-virus software
+# (2022-03-15)
 #
-# Official warning of 2022-03-15 to replace Kaspersky anti-virus products with
-# alternatives, addressed to all users and especially to agencies, companies
-# with particular security needs and critical-infrastructure operators.
-# Advisory, so it warns, in every German scope.
+# The Federal Office for Information Security advises replacing Kaspersky anti-
+# virus products with alternatives. Advisory, for everyone in Germany, with
+# emphasis on agencies, critical infrastructure and companies with particular
+# security needs.
 package enforcer.bans
 
 import rego.v1
 
+# Coverage: the warning concerns "Virenschutzsoftware" (anti-virus software) of
+# the Russian manufacturer Kaspersky. Covered: applications, services and data
+# (signatures) and the named anti-virus products. Other Kaspersky components are
+# outside the warning and allowed.
 bans contains {
 	"id": "de-bsi-kaspersky-warning-2022",
 	"vendor": "Kaspersky",
@@ -35,8 +40,36 @@ bans contains {
 			"pkg:nuget/kaspersky",
 			"pkg:*/github.com/kaspersky",
 			"pkg:*/github.com/kasperskylab",
+			"pkg:github/kasperskylab",
 		],
 		"products": ["kaspersky"],
+	},
+	"covers": {
+		"kinds": ["application", "service", "data"],
+		"products": {
+			"names": [
+				"Kaspersky Anti-Virus",
+				"Kaspersky Internet Security",
+				"Kaspersky Total Security",
+				"Kaspersky Endpoint Security",
+				"Kaspersky Endpoint Security Cloud",
+				"Kaspersky Endpoint Security for Windows",
+				"Kaspersky Endpoint Security for Linux",
+				"Kaspersky Endpoint Security for Mac",
+				"Kaspersky Security Center",
+				"Kaspersky Security Center Cloud Console",
+				"Kaspersky Hybrid Cloud Security",
+				"Kaspersky Small Office Security",
+				"Kaspersky Security Cloud",
+				"Kaspersky Free",
+				"Kaspersky Standard",
+				"Kaspersky Plus",
+				"Kaspersky Premium",
+			],
+			"app_ids": ["com.kms.free"],
+		},
+		"only_products": false,
+		"outside": "allow",
 	},
 	"phases": [
 		{
@@ -52,6 +85,7 @@ bans contains {
 		"https://bsi.bund.de/DE/Themen/Unternehmen-und-Organisationen/Cyber-Sicherheitslage/Technische-Sicherheitshinweise-und-Warnungen/Warnungen-nach-Par-7/Archiv/FAQ-Kaspersky/faq_node.html",
 		"https://www.nbs-partners.de/neuigkeiten/warnung-des-bsi-vor-kaspersky-virenschutzsoftware/",
 	],
+	"reviewed": "2026-12-03",
 	"confidence": "confirmed",
-	"notes": "Not a legal prohibition. The BSI now lists the warning in its archive; when it was archived was not found, so the warning has no end date. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+	"notes": "Not a legal prohibition. The BSI now lists the warning in its archive; when it was archived was not found, so the warning has no end date. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text. Coverage: anti-virus applications, services and signature data, and the named anti-virus products; other Kaspersky components are outside the warning and allowed.",
 }

@@ -15,3 +15,10 @@ test_warning_from_2022_03_15 if {
 test_addressed_to_every_german_user if {
 	gov_test.scoped(id, "2022-06-01", ["de", "de-gov", "de-critical-infrastructure", "de-telecom"], ["us", "uk-gov", "nl-gov"])
 }
+
+test_anti_virus_only if {
+	gov_test.coverage(id, gov_test.sample.kaspersky_signatures) == "covered"
+	gov_test.coverage(id, gov_test.sample.kaspersky_vpn) == "outside"
+	gov_test.coverage(id, gov_test.sample.klara) == "outside"
+	gov_test.outside_of(id) == "allow"
+}

@@ -19,3 +19,11 @@ test_advises_institutions_and_networks if {
 		gov_test.scoped(id, "2024-01-01", ["eu-institutions", "eu-telecom"], ["de-telecom", "uk-telecom"])
 	}
 }
+
+test_network_assets_only if {
+	every id in ids {
+		gov_test.coverage(id, gov_test.sample.router) == "covered"
+		gov_test.coverage(id, gov_test.sample.hms_push) == "outside"
+		gov_test.outside_of(id) == "allow"
+	}
+}

@@ -21,3 +21,9 @@ test_parliament_removal_by_2023_03_20 if {
 test_binds_eu_institutions if {
 	gov_test.scoped(id, "2023-06-01", ["eu-institutions"], ["eu-telecom", "uk-gov"])
 }
+
+test_the_tiktok_app_only if {
+	gov_test.coverage(id, gov_test.sample.tiktok_apk) == "product"
+	gov_test.coverage(id, gov_test.sample.tiktok_open_sdk) == "outside"
+	gov_test.outside_of(id) == "warn"
+}

@@ -15,3 +15,10 @@ test_resolution_2018_06_13_warns if {
 test_addressed_to_eu_institutions if {
 	gov_test.scoped(id, "2019-01-01", ["eu-institutions"], ["eu-telecom", "de"])
 }
+
+test_programs_and_devices if {
+	gov_test.coverage(id, gov_test.sample.kaspersky_agent) == "covered"
+	gov_test.coverage(id, gov_test.sample.kasperskyos) == "covered"
+	gov_test.coverage(id, gov_test.sample.kaspresso) == "outside"
+	gov_test.outside_of(id) == "allow"
+}

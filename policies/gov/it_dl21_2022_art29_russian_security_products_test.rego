@@ -31,3 +31,12 @@ test_binds_italian_public_administrations if {
 		gov_test.scoped(id, "2023-01-01", ["it-gov"], ["nl-gov", "eu-institutions"])
 	}
 }
+
+test_security_categories_only if {
+	every id in ids {
+		gov_test.coverage(id, {"kind": "application", "name": "web-application-firewall"}) == "covered"
+		gov_test.coverage(id, {"kind": "service", "name": "managed-detection"}) == "covered"
+		gov_test.coverage(id, {"kind": "library", "name": "parser"}) == "outside"
+		gov_test.outside_of(id) == "allow"
+	}
+}

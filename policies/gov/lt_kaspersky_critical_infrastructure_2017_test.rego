@@ -15,3 +15,9 @@ test_replacement_decided_2017_12_21 if {
 test_binds_state_systems_and_critical_infrastructure if {
 	gov_test.scoped(id, "2018-01-01", ["lt-gov", "lt-critical-infrastructure"], ["nl-gov", "de-gov"])
 }
+
+test_security_software_covered_libraries_warn if {
+	gov_test.coverage(id, gov_test.sample.kaspersky_agent) == "covered"
+	gov_test.coverage(id, gov_test.sample.kaspresso) == "outside"
+	gov_test.outside_of(id) == "warn"
+}

@@ -15,3 +15,13 @@ test_phase_out_decided_2018_05_14 if {
 test_binds_central_government if {
 	gov_test.scoped(id, "2018-06-01", ["nl-gov"], ["lt-gov", "it-gov"])
 }
+
+test_anti_virus_products_only if {
+	gov_test.covers_of(id).only_products == true
+	gov_test.coverage(id, gov_test.sample.kaspersky_product) == "product"
+	gov_test.coverage(id, gov_test.sample.kaspersky_android) == "product"
+	gov_test.coverage(id, {"kind": "application", "name": "Kaspersky Total Security"}) == "product"
+	gov_test.coverage(id, gov_test.sample.kaspersky_vpn) == "outside"
+	gov_test.coverage(id, gov_test.sample.kaspersky_agent) == "outside"
+	gov_test.outside_of(id) == "warn"
+}

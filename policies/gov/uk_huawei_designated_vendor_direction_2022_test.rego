@@ -39,3 +39,11 @@ test_all_5g_cleared_by_2027_12_31 if {
 test_binds_uk_telecom_providers if {
 	gov_test.scoped(id, "2024-01-01", ["uk-telecom"], ["uk-gov", "us-federal"])
 }
+
+test_network_equipment_and_its_software if {
+	gov_test.coverage(id, gov_test.sample.router) == "covered"
+	gov_test.coverage(id, gov_test.sample.network_manager) == "covered"
+	gov_test.coverage(id, gov_test.sample.network_service) == "covered"
+	gov_test.coverage(id, gov_test.sample.hms_push) == "outside"
+	gov_test.outside_of(id) == "warn"
+}

@@ -1,13 +1,17 @@
-# UK NCSC guidance against Russia-based anti-virus in government (Kaspersky)
+# UK NCSC guidance on Russia-based anti-virus products (2017-12-01)
 #
-# Guidance to permanent secretaries (2017-12-01): systems holding SECRET or
-# higher must never use a Russia-based anti-virus provider, and one should not
-# be chosen where Russian state access would threaten national security.
-# Advisory, so it warns.
+# Letter and guidance to permanent secretaries: systems holding SECRET or higher
+# must not use a Russia-based anti-virus provider, and where Russian state
+# access would threaten national security such a provider should not be chosen.
+# Advisory for central government departments (`uk-gov`).
 package enforcer.bans
 
 import rego.v1
 
+# Coverage: the guidance is about "anti-virus" products from a "Russia-based AV
+# provider" in cloud-connected use. Covered: applications, services and data
+# (signatures) and the named anti-virus products. Any other Kaspersky component
+# is outside the guidance and allowed.
 bans contains {
 	"id": "uk-ncsc-russia-av-2017",
 	"vendor": "Kaspersky",
@@ -35,8 +39,36 @@ bans contains {
 			"pkg:nuget/kaspersky",
 			"pkg:*/github.com/kaspersky",
 			"pkg:*/github.com/kasperskylab",
+			"pkg:github/kasperskylab",
 		],
 		"products": ["kaspersky"],
+	},
+	"covers": {
+		"kinds": ["application", "service", "data"],
+		"products": {
+			"names": [
+				"Kaspersky Anti-Virus",
+				"Kaspersky Internet Security",
+				"Kaspersky Total Security",
+				"Kaspersky Endpoint Security",
+				"Kaspersky Endpoint Security Cloud",
+				"Kaspersky Endpoint Security for Windows",
+				"Kaspersky Endpoint Security for Linux",
+				"Kaspersky Endpoint Security for Mac",
+				"Kaspersky Security Center",
+				"Kaspersky Security Center Cloud Console",
+				"Kaspersky Hybrid Cloud Security",
+				"Kaspersky Small Office Security",
+				"Kaspersky Security Cloud",
+				"Kaspersky Free",
+				"Kaspersky Standard",
+				"Kaspersky Plus",
+				"Kaspersky Premium",
+			],
+			"app_ids": ["com.kms.free"],
+		},
+		"only_products": false,
+		"outside": "allow",
 	},
 	"phases": [
 		{
@@ -52,6 +84,7 @@ bans contains {
 		"https://www.theguardian.com/technology/2017/dec/02/dont-use-antivirus-firms-linked-to-russia-cyber-security-chief-tells-whitehall",
 		"http://www.cnn.com/2017/12/02/europe/uk-russia-anti-virus-software-intl/index.html",
 	],
+	"reviewed": "2026-12-03",
 	"confidence": "confirmed",
-	"notes": "Central government departments; not a general public ban. The guidance targets Russia-based anti-virus providers generally and names Kaspersky as the largest in the UK; other Russian vendors are not named and not matched. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+	"notes": "Central government departments; not a general public ban. The guidance targets Russia-based anti-virus providers generally and names Kaspersky as the largest in the UK; other Russian vendors are not named and not matched. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text. Coverage: anti-virus applications, services and signature data, and the named anti-virus products; other Kaspersky components (libraries, tools) are outside the guidance and allowed.",
 }

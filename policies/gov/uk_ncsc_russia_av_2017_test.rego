@@ -15,3 +15,10 @@ test_guidance_from_2017_12_01_warns if {
 test_binds_uk_government if {
 	gov_test.scoped(id, "2018-01-01", ["uk-gov"], ["uk-telecom", "us"])
 }
+
+test_anti_virus_only if {
+	gov_test.coverage(id, gov_test.sample.kaspersky_agent) == "covered"
+	gov_test.coverage(id, gov_test.sample.kaspersky_product) == "product"
+	gov_test.coverage(id, gov_test.sample.kaspresso) == "outside"
+	gov_test.outside_of(id) == "allow"
+}

@@ -20,5 +20,10 @@ test_licence_requirement_from_2024_06_24 if {
 }
 
 test_scopes if {
-	data.enforcer.bans_by_id[id].scopes == ["us", "us-federal", "us-federal-contractor", "us-telecom"]
+	data.enforcer.bans_by_id[id].scopes == ["us", "us-federal", "us-federal-contractor", "us-telecom", "us-dod", "us-dod-contractor", "us-tx-gov"]
+}
+
+test_covers_every_kind_if_enabled if {
+	gov_test.coverage(id, gov_test.sample.kaspresso) == "covered"
+	gov_test.coverage(id, gov_test.sample.kaspersky_agent) == "covered"
 }

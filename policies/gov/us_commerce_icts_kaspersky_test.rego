@@ -19,5 +19,32 @@ test_updates_resale_and_integration_barred_from_2024_09_29 if {
 }
 
 test_binds_everyone_under_us_jurisdiction if {
-	gov_test.scoped(id, "2024-10-01", ["us", "us-federal", "us-federal-contractor", "us-telecom"], ["uk-gov", "de", "au-gov"])
+	gov_test.scoped(id, "2024-10-01", ["us", "us-federal", "us-federal-contractor", "us-telecom", "us-dod", "us-dod-contractor", "us-tx-gov"], ["uk-gov", "de", "au-gov"])
+}
+
+test_covers_security_software_and_named_products if {
+	gov_test.coverage(id, gov_test.sample.kaspersky_agent) == "covered"
+	gov_test.coverage(id, gov_test.sample.kaspersky_signatures) == "covered"
+	gov_test.coverage(id, gov_test.sample.kaspersky_product) == "product"
+	gov_test.coverage(id, gov_test.sample.kaspersky_android) == "product"
+}
+
+test_threat_intelligence_and_training_are_excluded if {
+	gov_test.coverage(id, gov_test.sample.kaspersky_ti) == "excluded"
+	gov_test.coverage(id, gov_test.sample.opentip_scanner) == "excluded"
+	gov_test.coverage(id, {"kind": "service", "name": "Kaspersky Expert Training"}) == "excluded"
+}
+
+test_open_source_libraries_are_outside_and_warn if {
+	gov_test.coverage(id, gov_test.sample.kaspresso) == "outside"
+	gov_test.coverage(id, gov_test.sample.klara) == "outside"
+	gov_test.coverage(id, gov_test.sample.kasperskyos) == "outside"
+	gov_test.outside_of(id) == "warn"
+}
+
+test_kasperskylab_on_github_is_kaspersky if {
+	gov_test.vendor_purl(id, "pkg:github/KasperskyLab/klara@1.0.0")
+	gov_test.vendor_purl(id, "pkg:golang/github.com/KasperskyLab/klara@v1.0.0")
+	gov_test.vendor_purl(id, "pkg:maven/com.kaspersky.android-components/kaspresso@1.5.3")
+	not gov_test.vendor_purl(id, "pkg:nuget/KasperskyLab.Tools@1.0")
 }

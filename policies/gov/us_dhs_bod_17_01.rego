@@ -1,12 +1,19 @@
 # US DHS Binding Operational Directive 17-01 (Kaspersky-branded products)
 #
-# Federal executive-branch agencies: identify Kaspersky products within 30
-# days (2017-10-13), plan their removal within 60 days (2017-11-12), and begin
-# removing them at 90 days (2017-12-12).
+# Federal executive-branch agencies must identify (30 days), plan the removal of
+# (60 days) and begin removing (90 days) Kaspersky-branded products from federal
+# information systems. Binds federal agencies (`us-federal`, and the Department
+# of Defense, `us-dod`).
 package enforcer.bans
 
 import rego.v1
 
+# Coverage, read from 82 FR 43782: "Kaspersky-branded products", that is the
+# "information security products, solutions, and services supplied, directly or
+# indirectly, by AO Kaspersky Lab" on federal information systems. Covered:
+# applications, services and data (signatures) and the named products; threat
+# intelligence is a Kaspersky security service and stays covered here. Other
+# kinds (an open-source library) are not Kaspersky-branded products and warn.
 bans contains {
 	"id": "us-dhs-bod-17-01",
 	"vendor": "Kaspersky",
@@ -34,8 +41,41 @@ bans contains {
 			"pkg:nuget/kaspersky",
 			"pkg:*/github.com/kaspersky",
 			"pkg:*/github.com/kasperskylab",
+			"pkg:github/kasperskylab",
 		],
 		"products": ["kaspersky"],
+	},
+	"covers": {
+		"kinds": ["application", "service", "data"],
+		"products": {
+			"names": [
+				"Kaspersky Anti-Virus",
+				"Kaspersky Internet Security",
+				"Kaspersky Total Security",
+				"Kaspersky Endpoint Security",
+				"Kaspersky Endpoint Security Cloud",
+				"Kaspersky Endpoint Security for Windows",
+				"Kaspersky Endpoint Security for Linux",
+				"Kaspersky Endpoint Security for Mac",
+				"Kaspersky Security Center",
+				"Kaspersky Security Center Cloud Console",
+				"Kaspersky Hybrid Cloud Security",
+				"Kaspersky Small Office Security",
+				"Kaspersky Security Cloud",
+				"Kaspersky Free",
+				"Kaspersky Standard",
+				"Kaspersky Plus",
+				"Kaspersky Premium",
+				"Kaspersky Safe Kids",
+				"Kaspersky Security Network",
+				"Kaspersky VPN",
+				"Kaspersky VPN Secure Connection",
+				"Kaspersky Password Manager",
+			],
+			"app_ids": ["com.kms.free"],
+		},
+		"only_products": false,
+		"outside": "warn",
 	},
 	"phases": [
 		{
@@ -54,7 +94,7 @@ bans contains {
 			"summary": "agencies begin removing Kaspersky products under their removal plans",
 		},
 	],
-	"scopes": ["us-federal"],
+	"scopes": ["us-federal", "us-dod"],
 	"references": [
 		"Binding Operational Directive 17-01, issued 2017-09-13; notice at 82 FR 43782 (2017-09-19), FR Doc. 2017-19838",
 		"BOD 17-01; 82 FR 43782-43784 (Sept. 19, 2017), FR Doc. 2017-19838",
@@ -63,6 +103,7 @@ bans contains {
 		"https://publicintelligence.net/category/documents/page/7",
 		"https://www.thompsonhinesmartrade.com/2017/09/department-homeland-security-bans-use-russian-security-software/",
 	],
+	"reviewed": "2026-12-03",
 	"confidence": "confirmed",
-	"notes": "The inventory and plan steps require finding and reporting the products, not removing them, so they warn; removal from 2017-12-12 denies. The issue date (2017-09-13) is not a phase; the warning window covers it. Whether DHS later confirmed the 90-day step was not checked. The directive covers products supplied directly or indirectly by AO Kaspersky Lab or its predecessors, successors, parents, subsidiaries or affiliates. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+	"notes": "The inventory and plan steps require finding and reporting the products, not removing them, so they warn; removal from 2017-12-12 denies. The issue date (2017-09-13) is not a phase; the warning window covers it. Whether DHS later confirmed the 90-day step was not checked. The directive covers products supplied directly or indirectly by AO Kaspersky Lab or its predecessors, successors, parents, subsidiaries or affiliates. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text. Coverage: Kaspersky-branded information-security products, solutions and services: applications, services, data (signatures) and the named products. Other Kaspersky components, such as open-source libraries, are not branded products installed on agency systems and warn.",
 }

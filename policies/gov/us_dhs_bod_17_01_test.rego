@@ -25,5 +25,18 @@ test_removal_from_2017_12_12_denies if {
 }
 
 test_binds_federal_agencies_only if {
-	gov_test.scoped(id, "2018-01-01", ["us-federal"], ["us", "us-federal-contractor", "us-telecom", "uk-gov"])
+	gov_test.scoped(id, "2018-01-01", ["us-federal", "us-dod"], ["us", "us-federal-contractor", "us-telecom", "us-dod-contractor", "uk-gov"])
+}
+
+test_covers_kaspersky_branded_products if {
+	gov_test.coverage(id, gov_test.sample.kaspersky_agent) == "covered"
+	gov_test.coverage(id, gov_test.sample.kaspersky_product) == "product"
+
+	# threat intelligence is a Kaspersky security service, and the directive does not exclude it
+	gov_test.coverage(id, gov_test.sample.kaspersky_ti) == "covered"
+}
+
+test_libraries_are_not_branded_products if {
+	gov_test.coverage(id, gov_test.sample.kaspresso) == "outside"
+	gov_test.outside_of(id) == "warn"
 }

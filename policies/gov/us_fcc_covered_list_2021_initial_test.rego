@@ -25,3 +25,13 @@ test_binds_subsidised_telecom_providers if {
 		gov_test.scoped(id, "2021-06-01", ["us-telecom"], ["us", "us-federal", "us-federal-contractor"])
 	}
 }
+
+test_covers_equipment_and_services if {
+	every id in ids {
+		gov_test.coverage(id, gov_test.sample.camera) == "covered"
+		gov_test.coverage(id, gov_test.sample.router_firmware) == "covered"
+		gov_test.coverage(id, gov_test.sample.network_service) == "covered"
+		gov_test.coverage(id, gov_test.sample.camera_sdk) == "outside"
+		gov_test.outside_of(id) == "warn"
+	}
+}

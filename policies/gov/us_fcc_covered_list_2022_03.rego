@@ -1,13 +1,18 @@
-# US FCC Covered List additions of 2022-03-25: Kaspersky, China Mobile International USA, China Telecom Americas
+# US FCC Covered List additions of 2022-03-25: Kaspersky, China Mobile
+# International USA, China Telecom (Americas)
 #
-# From 2022-03-25 Kaspersky's information-security products and services and
-# the section 214 services of two carriers are on the Covered List: no
-# FCC-administered subsidies for them, and remove-and-replace duties for
+# From 2022-03-25 Kaspersky's information-security products and services and the
+# section 214 services of two carriers are on the Covered List: no FCC-
+# administered subsidies for them, and remove-and-replace duties for
 # reimbursement participants (`us-telecom`).
 package enforcer.bans
 
 import rego.v1
 
+# Coverage, read from the Public Notice: "information security products,
+# solutions, and services supplied, directly or indirectly, by AO Kaspersky Lab"
+# and its affiliates. Covered: applications, services, data (signatures) and the
+# named products. Other Kaspersky components warn.
 bans contains {
 	"id": "us-fcc-covered-list-2022-03:kaspersky",
 	"vendor": "Kaspersky",
@@ -35,8 +40,41 @@ bans contains {
 			"pkg:nuget/kaspersky",
 			"pkg:*/github.com/kaspersky",
 			"pkg:*/github.com/kasperskylab",
+			"pkg:github/kasperskylab",
 		],
 		"products": ["kaspersky"],
+	},
+	"covers": {
+		"kinds": ["application", "service", "data"],
+		"products": {
+			"names": [
+				"Kaspersky Anti-Virus",
+				"Kaspersky Internet Security",
+				"Kaspersky Total Security",
+				"Kaspersky Endpoint Security",
+				"Kaspersky Endpoint Security Cloud",
+				"Kaspersky Endpoint Security for Windows",
+				"Kaspersky Endpoint Security for Linux",
+				"Kaspersky Endpoint Security for Mac",
+				"Kaspersky Security Center",
+				"Kaspersky Security Center Cloud Console",
+				"Kaspersky Hybrid Cloud Security",
+				"Kaspersky Small Office Security",
+				"Kaspersky Security Cloud",
+				"Kaspersky Free",
+				"Kaspersky Standard",
+				"Kaspersky Plus",
+				"Kaspersky Premium",
+				"Kaspersky Safe Kids",
+				"Kaspersky Security Network",
+				"Kaspersky VPN",
+				"Kaspersky VPN Secure Connection",
+				"Kaspersky Password Manager",
+			],
+			"app_ids": ["com.kms.free"],
+		},
+		"only_products": false,
+		"outside": "warn",
 	},
 	"phases": [
 		{
@@ -55,16 +93,28 @@ bans contains {
 		"https://www.tlp.law/2022/03/28/fcc-adds-kaspersky-china-telecom-china-mobile-to-covered-list/",
 		"https://www.mobileworldlive.com/featured-content/top-three/fcc-adds-kaspersky-china-telecoms-to-threat-list",
 	],
+	"reviewed": "2026-12-03",
 	"confidence": "confirmed",
-	"notes": "Covers information-security products, solutions and services supplied directly or indirectly by AO Kaspersky Lab or its predecessors, successors, parents, subsidiaries or affiliates. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+	"notes": "Covers information-security products, solutions and services supplied directly or indirectly by AO Kaspersky Lab or its predecessors, successors, parents, subsidiaries or affiliates. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text. Coverage: information-security applications, services and data (signatures) and the named products; other Kaspersky components, such as open-source libraries, are not information-security products and warn.",
 }
 
+# Coverage: the entry names "international telecommunications services" provided
+# under section 214 of the Communications Act: services only. Any other
+# component of the carrier warns.
 bans contains {
 	"id": "us-fcc-covered-list-2022-03:china-mobile",
 	"vendor": "China Mobile International USA",
 	"title": "FCC Covered List addition of 2022-03-25: China Mobile International USA Inc.",
 	"match": {
-		"organizations": ["China Mobile International USA Inc."],
+		"organizations": [
+			"China Mobile International USA Inc.",
+			"China Mobile International (USA) Inc.",
+			"China Mobile International (USA)",
+		],
+	},
+	"covers": {
+		"kinds": ["service"],
+		"outside": "warn",
 	},
 	"phases": [
 		{
@@ -83,16 +133,28 @@ bans contains {
 		"https://www.tlp.law/2022/03/28/fcc-adds-kaspersky-china-telecom-china-mobile-to-covered-list/",
 		"https://www.mobileworldlive.com/featured-content/top-three/fcc-adds-kaspersky-china-telecoms-to-threat-list",
 	],
+	"reviewed": "2026-12-03",
 	"confidence": "confirmed",
-	"notes": "Covered only for telecommunications services provided under Communications Act section 214. The alias 'China Mobile International (USA)' is not listed: names lose their bracketed parts when normalised, so it would become 'China Mobile International' and match the Hong Kong parent, which is not on the list.",
+	"notes": "Covered only for telecommunications services provided under Communications Act section 214; other components of the carrier warn. The legal names keep their bracketed part: the contract-2 normaliser keeps a bracketed part that belongs to a name, so the name stays apart from the carrier's unlisted parent and sister companies (a normaliser that drops the bracket would reach all of them). The spellings without brackets are listed for SBOMs that write the name that way.",
 }
 
+# Coverage: the entry names telecommunications services provided under section
+# 214: services only. The legal name keeps its brackets.
 bans contains {
 	"id": "us-fcc-covered-list-2022-03:china-telecom",
-	"vendor": "China Telecom Americas",
+	"vendor": "China Telecom (Americas)",
 	"title": "FCC Covered List addition of 2022-03-25: China Telecom (Americas) Corp.",
 	"match": {
-		"organizations": ["China Telecom Americas Corp.", "China Telecom Americas"],
+		"organizations": [
+			"China Telecom (Americas) Corporation",
+			"China Telecom (Americas) Corp.",
+			"China Telecom Americas Corp.",
+			"China Telecom Americas",
+		],
+	},
+	"covers": {
+		"kinds": ["service"],
+		"outside": "warn",
 	},
 	"phases": [
 		{
@@ -111,6 +173,7 @@ bans contains {
 		"https://www.tlp.law/2022/03/28/fcc-adds-kaspersky-china-telecom-china-mobile-to-covered-list/",
 		"https://www.mobileworldlive.com/featured-content/top-three/fcc-adds-kaspersky-china-telecoms-to-threat-list",
 	],
+	"reviewed": "2026-12-03",
 	"confidence": "confirmed",
-	"notes": "Covered for telecommunications services provided under Communications Act section 214. The legal name 'China Telecom (Americas) Corp.' is written without brackets: normalisation drops bracketed parts and would leave 'China Telecom', which matches every China Telecom company. The alias 'CTA' is a common acronym and is not matched.",
+	"notes": "Covered for telecommunications services provided under Communications Act section 214; other components of the carrier warn. The alias 'CTA' is a common acronym and is not matched. The legal names keep their bracketed part: the contract-2 normaliser keeps a bracketed part that belongs to a name, so the name stays apart from the carrier's unlisted parent and sister companies (a normaliser that drops the bracket would reach all of them). The spellings without brackets are listed for SBOMs that write the name that way.",
 }

@@ -26,3 +26,10 @@ test_pacnet_shipped_disabled_for_its_generic_names if {
 	gov_test.status_on(pacnet, "2022-09-19").status == "upcoming"
 	gov_test.status_on(pacnet, "2022-09-20").phase.date == "2022-09-20"
 }
+
+test_services_only if {
+	every id in [unicom, pacnet] {
+		gov_test.covers_of(id).kinds == ["service"]
+	}
+	"China Unicom (Americas) Operations Limited" in data.enforcer.bans_by_id[unicom].match.organizations
+}

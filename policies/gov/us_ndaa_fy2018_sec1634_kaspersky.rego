@@ -1,13 +1,19 @@
-# US NDAA FY2018 section 1634 and FAR subpart 4.20 (Kaspersky)
+# US NDAA FY2018 section 1634 and FAR 52.204-23 (Kaspersky)
 #
-# Federal agencies may not use, and federal contractors may not supply or use
-# for contract work, any hardware, software or service developed or provided
-# wholly or partly by a Kaspersky covered entity. FAR 52.204-23 applies to new
-# contracts from 2018-07-16; the statutory use ban starts on 2018-10-01.
+# No federal use of any hardware, software or service developed or provided, in
+# whole or in part, by a Kaspersky covered entity (from 2018-10-01), and no
+# covered articles in new federal contracts (FAR interim rule, from 2018-07-16).
+# Binds federal agencies and contractors, the Department of Defense and its
+# contractors included.
 package enforcer.bans
 
 import rego.v1
 
+# Coverage, read from FAR 4.2001 and 52.204-23: a "covered article" is "any
+# hardware, software, or service that is developed or provided by a covered
+# entity" or contains components using it; a covered entity is Kaspersky Lab and
+# any entity it controls. Every kind of Kaspersky component is covered, its
+# open-source libraries included.
 bans contains {
 	"id": "us-ndaa-fy2018-sec1634-kaspersky",
 	"vendor": "Kaspersky",
@@ -35,8 +41,41 @@ bans contains {
 			"pkg:nuget/kaspersky",
 			"pkg:*/github.com/kaspersky",
 			"pkg:*/github.com/kasperskylab",
+			"pkg:github/kasperskylab",
 		],
 		"products": ["kaspersky"],
+	},
+	"covers": {
+		"kinds": ["*"],
+		"products": {
+			"names": [
+				"Kaspersky Anti-Virus",
+				"Kaspersky Internet Security",
+				"Kaspersky Total Security",
+				"Kaspersky Endpoint Security",
+				"Kaspersky Endpoint Security Cloud",
+				"Kaspersky Endpoint Security for Windows",
+				"Kaspersky Endpoint Security for Linux",
+				"Kaspersky Endpoint Security for Mac",
+				"Kaspersky Security Center",
+				"Kaspersky Security Center Cloud Console",
+				"Kaspersky Hybrid Cloud Security",
+				"Kaspersky Small Office Security",
+				"Kaspersky Security Cloud",
+				"Kaspersky Free",
+				"Kaspersky Standard",
+				"Kaspersky Plus",
+				"Kaspersky Premium",
+				"Kaspersky Safe Kids",
+				"Kaspersky Security Network",
+				"Kaspersky VPN",
+				"Kaspersky VPN Secure Connection",
+				"Kaspersky Password Manager",
+			],
+			"app_ids": ["com.kms.free"],
+		},
+		"only_products": false,
+		"outside": "warn",
 	},
 	"phases": [
 		{
@@ -50,7 +89,7 @@ bans contains {
 			"summary": "no federal use of hardware, software or services developed or provided by Kaspersky",
 		},
 	],
-	"scopes": ["us-federal", "us-federal-contractor"],
+	"scopes": ["us-federal", "us-federal-contractor", "us-dod", "us-dod-contractor"],
 	"references": [
 		"Pub. L. 115-91, div. A, sec. 1634; FAR subpart 4.20 and clause 52.204-23 (interim rule 83 FR 28141, 2018-06-15, FR Doc. 2018-12847, FAR Case 2018-010; final rule 84 FR 47861, 2019-09-10, FR Doc. 2019-19360; definitions amended 88 FR 69510, 2023-10-05)",
 		"Pub. L. 115-91, div. A, sec. 1634",
@@ -61,6 +100,7 @@ bans contains {
 		"https://lexbuild.dev/ecfr/title-48/chapter-1/part-4/section-4.2001",
 		"https://lexbuild.dev/ecfr/title-48/chapter-1/part-4/section-4.2002",
 	],
+	"reviewed": "2026-12-03",
 	"confidence": "confirmed",
-	"notes": "Enactment (2017-12-12, a date not confirmed by the sources read) and the final FAR rule (2019-09-10, adopted without change) are not phases. A covered entity includes Kaspersky Lab, any successor including a renamed 'Kaspersky', and any entity it controls, is controlled by or majority-owns; a covered article includes anything that contains Kaspersky components. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text.",
+	"notes": "Enactment (2017-12-12, a date not confirmed by the sources read) and the final FAR rule (2019-09-10, adopted without change) are not phases. A covered entity includes Kaspersky Lab, any successor including a renamed 'Kaspersky', and any entity it controls, is controlled by or majority-owns; a covered article includes anything that contains Kaspersky components. Domains and purl namespaces are matching hints (the vendor's own hosts and package namespaces), not instrument text. Coverage: every kind of component (FAR 52.204-23: 'any hardware, software, or service developed or provided' by a covered entity), Kaspersky's open-source libraries and test frameworks included.",
 }

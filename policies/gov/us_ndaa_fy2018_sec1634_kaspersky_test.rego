@@ -19,5 +19,18 @@ test_use_ban_from_2018_10_01 if {
 }
 
 test_binds_agencies_and_contractors if {
-	gov_test.scoped(id, "2019-01-01", ["us-federal", "us-federal-contractor"], ["us", "us-telecom", "uk-gov"])
+	gov_test.scoped(id, "2019-01-01", ["us-federal", "us-federal-contractor", "us-dod", "us-dod-contractor"], ["us", "us-telecom", "uk-gov"])
+}
+
+test_every_kaspersky_component_is_covered if {
+	gov_test.covers_of(id).kinds == ["*"]
+	gov_test.coverage(id, gov_test.sample.kaspresso) == "covered"
+	gov_test.coverage(id, gov_test.sample.klara) == "covered"
+	gov_test.coverage(id, gov_test.sample.kaspersky_ti) == "covered"
+	gov_test.coverage(id, gov_test.sample.kasperskyos) == "covered"
+}
+
+test_kaspersky_products_are_found_by_name_and_app_id if {
+	gov_test.coverage(id, gov_test.sample.kaspersky_android) == "product"
+	gov_test.coverage(id, gov_test.sample.kaspersky_vpn) == "product"
 }

@@ -26,6 +26,14 @@ test_not_yet_in_effect_in_2026 if {
 
 test_binds_agencies_and_contractors if {
 	every id in ids {
-		gov_test.scoped(id, "2028-01-01", ["us-federal", "us-federal-contractor"], ["us", "us-telecom"])
+		gov_test.scoped(id, "2028-01-01", ["us-federal", "us-federal-contractor", "us-dod", "us-dod-contractor"], ["us", "us-telecom"])
+	}
+}
+
+test_covers_chips_and_their_firmware if {
+	every id in ids {
+		gov_test.coverage(id, gov_test.sample.chip) == "covered"
+		gov_test.coverage(id, gov_test.sample.router_firmware) == "covered"
+		gov_test.coverage(id, gov_test.sample.network_manager) == "outside"
 	}
 }

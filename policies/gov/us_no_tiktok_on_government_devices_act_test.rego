@@ -25,7 +25,7 @@ test_solicitation_clause_due_2023_06_27 if {
 }
 
 test_binds_agencies_and_contractors if {
-	gov_test.scoped(id, "2024-01-01", ["us-federal", "us-federal-contractor"], ["us", "uk-gov"])
+	gov_test.scoped(id, "2024-01-01", ["us-federal", "us-federal-contractor", "us-dod", "us-dod-contractor"], ["us", "uk-gov"])
 }
 
 test_matches_tiktok_not_bytedance if {
@@ -35,4 +35,19 @@ test_matches_tiktok_not_bytedance if {
 		# enforcer: portable: "bytedance" is ASCII, which lower() folds on both engines.
 		not contains(lower(name), "bytedance")
 	}
+}
+
+test_covers_the_tiktok_app_only if {
+	gov_test.covers_of(id).only_products == true
+	gov_test.coverage(id, gov_test.sample.tiktok_app) == "product"
+	gov_test.coverage(id, gov_test.sample.tiktok_apk) == "product"
+	gov_test.coverage(id, gov_test.sample.trill_apk) == "product"
+	gov_test.coverage(id, gov_test.sample.tiktok_open_sdk) == "outside"
+	gov_test.outside_of(id) == "warn"
+}
+
+test_does_not_match_bytedance if {
+	match := data.enforcer.bans_by_id[id].match
+	not "ByteDance" in match.organizations
+	not gov_test.vendor_purl(id, gov_test.sample.sonic.purl)
 }

@@ -48,5 +48,21 @@ test_joint_venture_closed_2026_01_22 if {
 }
 
 test_binds_everyone_under_us_jurisdiction if {
-	gov_test.scoped(id, "2025-01-19", ["us", "us-federal", "us-federal-contractor", "us-telecom"], ["uk-gov", "ca-gov"])
+	gov_test.scoped(id, "2025-01-19", ["us", "us-federal", "us-federal-contractor", "us-telecom", "us-dod", "us-dod-contractor", "us-tx-gov"], ["uk-gov", "ca-gov"])
+}
+
+test_covers_bytedance_applications if {
+	gov_test.coverage(id, gov_test.sample.tiktok_app) == "product"
+	gov_test.coverage(id, gov_test.sample.capcut) == "product"
+	gov_test.coverage(id, gov_test.sample.lemon8_apk) == "product"
+	gov_test.coverage(id, gov_test.sample.lark) == "covered"
+}
+
+test_never_bytedance_libraries if {
+	gov_test.coverage(id, gov_test.sample.sonic) == "excluded"
+	gov_test.coverage(id, gov_test.sample.sonic_github) == "excluded"
+	gov_test.coverage(id, gov_test.sample.kitex) == "excluded"
+	gov_test.coverage(id, gov_test.sample.pangle) == "outside"
+	gov_test.coverage(id, gov_test.sample.tiktok_open_sdk) == "outside"
+	gov_test.outside_of(id) == "allow"
 }
