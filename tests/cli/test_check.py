@@ -122,8 +122,8 @@ def test_unknown_scope_is_a_usage_error(cli):
     result = cli("check", KASPERSKY_SBOM, *ICTS, "--scope", "narnia")
     assert result.exit_code == 2
     assert result.stderr == (
-        "enforcer: error: no ban has the scope 'narnia' (known: us, us-dod, us-dod-contractor, us-federal, us-federal-contractor, us-telecom, us-tx-gov);"
-        " try 'enforcer check --help'\n"
+        "enforcer: error: no ban has the scope 'narnia' (known: us, us-dod, us-dod-contractor, us-federal,"
+        " us-federal-contractor, us-telecom, us-tx-gov); try 'enforcer check --help'\n"
     )
 
 
