@@ -17,6 +17,7 @@ class ReportFormat(enum.StrEnum):
     JUNIT = "junit"
     MARKDOWN = "markdown"
     GITHUB = "github"
+    HTML = "html"
 
 
 class Reporter(ABC):
