@@ -122,7 +122,7 @@ def contract2_result() -> RunResult:
             coverage=coverage,
         )
 
-    findings = [
+    findings: list[Finding] = [
         finding(
             FCC, "Huawei", Verdict.DENY, "hw-modem-fw", "firmware", Coverage(decision="covered", reason="firmware")
         ),
@@ -140,7 +140,7 @@ def contract2_result() -> RunResult:
             LATER, "Laterco", Verdict.ALLOW, "later-app", "application", Coverage(decision="product", reason="app")
         ),
     ]
-    bans = [
+    bans: list[BanInfo] = [
         PhasedBan(
             id=FCC,
             vendor="Huawei",
@@ -235,7 +235,7 @@ def hostile_pipeline(directory: Path) -> Path:
         "package enforcer.bans\n\nimport rego.v1\n\nbans contains " + json.dumps(ban, indent=1) + "\n",
         encoding="utf-8",
     )
-    components = [
+    components: list[dict[str, object]] = [
         {"bom-ref": "middle", "type": "library", "name": h[4], "version": "2.0"},
         {
             "bom-ref": "child",

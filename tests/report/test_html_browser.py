@@ -31,7 +31,8 @@ RANK = {"deny": 0, "warn": 1, "waived": 2, "allow": 3}
 #: records the CSP violations of the page, before any of its scripts runs
 RECORD_VIOLATIONS = """
 window.__violations = [];
-document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
 """
 
 
@@ -81,7 +82,12 @@ def open_page(context: Any, url: str) -> Opened:
     page.add_init_script(RECORD_VIOLATIONS)
     page.on("console", lambda message: opened.console.append(f"{message.type}: {message.text}"))
     page.on("pageerror", lambda error: opened.errors.append(str(error)))
-    page.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Any) -> None:
+        opened.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     page.on("request", lambda request: opened.requests.append(request.url))
     page.goto(url)
     page.wait_for_selector("html[data-ready]", state="attached", timeout=10_000)
@@ -193,7 +199,9 @@ def test_a_row_expands_to_its_evidence_and_its_path(canonical: Opened) -> None:
 
 def _box(locator: Any) -> dict[str, float]:
     """Where the element's geometry is drawn on the screen (without its stroke)."""
-    box: dict[str, float] = locator.evaluate("(e) => { const r = e.getBoundingClientRect(); return {x: r.x, width: r.width}; }")
+    box: dict[str, float] = locator.evaluate(
+        "(e) => { const r = e.getBoundingClientRect(); return {x: r.x, width: r.width}; }"
+    )
     return box
 
 
@@ -334,7 +342,10 @@ def test_nothing_is_fetched_but_the_page(context: Any, served: tuple[str, list[s
     blocked = page.evaluate(
         """async () => {
         const image = new Image();
-        const loaded = new Promise((resolve) => { image.onload = () => resolve("loaded"); image.onerror = () => resolve("blocked"); });
+        const loaded = new Promise((resolve) => {
+            image.onload = () => resolve("loaded");
+            image.onerror = () => resolve("blocked");
+        });
         image.src = "/probe.png";
         let fetched;
         try { await fetch("/probe.json"); fetched = "fetched"; } catch (error) { fetched = "blocked"; }
