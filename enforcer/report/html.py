@@ -383,8 +383,8 @@ def _gate(totals: Mapping[str, int]) -> tuple[str, str]:
     return "passed", "no finding denied or warned"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _plural(count: int, word: str, words: str = "") -> str:
+    return f"{count} {word if count == 1 else words or word + 's'}"
 
 
 def _headline(result: RunResult, bans: Mapping[str, BanInfo]) -> str:
@@ -476,7 +476,7 @@ def _sbom_section(number: int, sbom: SbomResult) -> str:
     if sbom.unreadable:
         facts.append(f"{sbom.unreadable} unreadable")
     if sbom.out_of_scope:
-        facts.append(f"{_plural(sbom.out_of_scope, 'match')} outside the selected scopes not shown")
+        facts.append(f"{_plural(sbom.out_of_scope, 'match', 'matches')} outside the selected scopes not shown")
     parts = [head, f'<p class="facts">{" · ".join(facts)}</p>\n']
     if sbom.warnings:
         shown = "".join(f"<li>{_text(warning)}</li>" for warning in sbom.warnings[:MAX_WARNINGS])

@@ -215,6 +215,12 @@ def test_headline_says_why_the_gate_failed(result):
     assert "policies/gov/us.rego" in page.text
 
 
+def test_an_sbom_says_what_was_left_out(result):
+    sbom = msgspec.structs.replace(result.sboms[0], out_of_scope=7)
+    text = " ".join(Document(render(msgspec.structs.replace(result, sboms=[sbom]))).text.split())
+    assert "3 without identity (2.5%) · 7 matches outside the selected scopes not shown" in text
+
+
 def test_headline_of_a_clean_run():
     page = Document(render(clean_result()))
     text = " ".join(page.text.split())

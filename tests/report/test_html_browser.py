@@ -134,7 +134,7 @@ def test_filters_show_only_the_matching_rows(canonical: Opened) -> None:
     assert page.locator("p.empty").first.is_visible()
     page.locator("select[name=vendor]").select_option(label="all vendors")
     assert canonical.rows() == _expected(result, lambda f: "hms-" in component_label(f.component))
-    assert page.locator("output.showing").text_content() == "Showing 1 of 5 findings"
+    assert page.locator("output.showing").text_content() == "1 of 5 findings match the filters"
     canonical.quiet()
 
 
@@ -363,7 +363,8 @@ def test_print_shows_every_finding_expanded_and_no_controls(canonical: Opened) -
     page.locator("input[name=status][value=deny]").uncheck()
     page.locator("input[name=component]").fill("av-")
     assert len(canonical.rows()) == 0
-    page.emulate_media(media="print")
+    page.emulate_media(media="print")  # the page hears of it at its next frame
+    page.wait_for_function("() => document.querySelectorAll('tr.detail').length === 5")
     assert canonical.rows() == _expected(canonical_result())
     assert page.locator("tr.detail").count() == 5
     assert all(page.locator("tr.detail").nth(n).is_visible() for n in range(5))
@@ -372,6 +373,7 @@ def test_print_shows_every_finding_expanded_and_no_controls(canonical: Opened) -
     assert page.locator("details.policies li").first.is_visible()
     assert page.pdf()[:5] == b"%PDF-"
     page.emulate_media(media="screen")
-    assert len(canonical.rows()) == 0 and page.locator("tr.detail").count() == 0
+    page.wait_for_function("() => document.querySelectorAll('tr.detail').length === 0")
+    assert len(canonical.rows()) == 0
     assert page.locator(".controls").is_visible()
     canonical.quiet()

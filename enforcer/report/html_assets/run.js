@@ -112,10 +112,8 @@
   }
 
   function evidence(f) {
-    const decision = [
-      ["status", f.status],
-      ["reason", f.reason],
-    ];
+    // the status and the reason are in the row itself
+    const decision = [];
     if (f.phase) decision.push(["phase", f.phase.effect + " from " + f.phase.date + ": " + f.phase.summary]);
     if (f.waiver) {
       const w = f.waiver;
@@ -132,7 +130,7 @@
     return h(
       "div",
       { class: "evidence" },
-      h("section", { class: "decision" }, h("h4", {}, "Decision"), facts(decision), h("h4", {}, "Component"), facts(component)),
+      h("section", { class: "decision" }, decision.length ? [h("h4", {}, "Decision"), facts(decision)] : null, h("h4", {}, "Component"), facts(component)),
       h("section", { class: "matches" }, h("h4", {}, "What matched"), matchTable(f.matches)),
       h("section", { class: "path" }, h("h4", {}, "Dependency path"), dependencyPath(f)),
     );
@@ -263,7 +261,7 @@
     for (const entry of tables) renderTable(entry);
     if (showing) {
       const count = tables.reduce((sum, entry) => sum + entry.list.length, 0);
-      showing.textContent = "Showing " + count + " of " + plural(findings.length, "finding");
+      showing.textContent = count + " of " + plural(findings.length, "finding") + " match the filters";
     }
   }
 
