@@ -65,16 +65,22 @@ _URL_FORBIDDEN = re.compile(r"[\x00-\x20\x7f-\x9f\"'<>`\\]")
 # -- fields the results do not carry yet ------------------------------------------------
 
 
-def later_field(value: object, name: str) -> Any:
-    """A field of contract 2 that `_models.py` does not declare yet, or None.
+def later_field(value: object, *names: str) -> Any:
+    """A field of contract 2 that `_models.py` does not declare yet (a path of names), or None.
 
     The only place the page reads a field by name: `ComponentInfo.kind`,
-    `MatchEvidence.role` and `.party`, `Finding.coverage` (`decision`,
-    `reason`), `BanInfo.reviewed` and `BanInfo.phases`. Once the models
-    declare them, each call becomes plain attribute access (`finding.coverage`)
+    `MatchEvidence.role` and `.party`, `Finding.coverage.decision` and
+    `.reason` (a struct or a mapping), `BanInfo.reviewed`, and
+    `BanInfo.phases` with each phase's `from_` (a `Phase`) or `date` (a
+    `PhaseInfo`), `until`, `effect` and `summary`. Once the models declare
+    them, each call becomes plain attribute access (`finding.coverage.reason`)
     and this function goes.
     """
-    return getattr(value, name, None)
+    for name in names:
+        if value is None:
+            return None
+        value = value.get(name) if isinstance(value, Mapping) else getattr(value, name, None)
+    return value
 
 
 # -- text and data that cross into the page ---------------------------------------------
@@ -498,14 +504,12 @@ def ban_lane(ban: BanInfo, findings: Iterable[Finding], anchor: str) -> Timeline
     phases: set[TimelinePhase] = set()
     if declared:
         for phase in declared:
-            start = getattr(phase, "from_", None) or getattr(phase, "date", None)
+            start = later_field(phase, "from_") or later_field(phase, "date")
+            until = later_field(phase, "until")
             if isinstance(start, dt.date):
-                until = getattr(phase, "until", None)
-                phases.add(
-                    TimelinePhase(
-                        str(phase.effect), start, until if isinstance(until, dt.date) else None, phase.summary
-                    )
-                )
+                effect, summary = later_field(phase, "effect"), later_field(phase, "summary")
+                until = until if isinstance(until, dt.date) else None
+                phases.add(TimelinePhase(str(effect), start, until, str(summary or "")))
     else:
         phases = {
             TimelinePhase(finding.phase.effect, finding.phase.date, None, finding.phase.summary)
@@ -645,10 +649,8 @@ def _finding_data(finding: Finding, ban_index: Mapping[str, int]) -> dict[str, A
     kind = later_field(component, "kind")
     if kind:
         data["kind"] = visible(str(kind))
-    coverage = later_field(finding, "coverage")
-    if coverage is not None:
-        decision = coverage.get("decision") if isinstance(coverage, Mapping) else getattr(coverage, "decision", None)
-        reason = coverage.get("reason") if isinstance(coverage, Mapping) else getattr(coverage, "reason", None)
+    if later_field(finding, "coverage") is not None:
+        decision, reason = later_field(finding, "coverage", "decision"), later_field(finding, "coverage", "reason")
         data["coverage"] = {"decision": visible(str(decision or "")), "reason": visible(str(reason or ""))}
     return data
 

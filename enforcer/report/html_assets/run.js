@@ -206,7 +206,7 @@
       }
       const tr = event.target.closest("tr.finding");
       if (!tr || (!event.target.closest(".toggle") && String(window.getSelection()).length)) return;
-      toggle(entry, findings[Number(tr.getAttribute("data-index"))]);
+      toggle(findings[Number(tr.getAttribute("data-index"))]);
     });
     more.addEventListener("click", () => {
       entry.limit += PAGE;
@@ -214,7 +214,7 @@
     });
   }
 
-  function toggle(entry, f) {
+  function toggle(f) {
     const tr = row(f);
     if (state.open.has(f.index)) {
       state.open.delete(f.index);
