@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 
 #: The values of `enforcer.report.ReportFormat`: `--format` and `--output FORMAT=FILE` of `enforcer check`.
-REPORT_FORMATS = ("table", "json", "sarif", "junit", "markdown", "github")
+REPORT_FORMATS = ("table", "json", "sarif", "junit", "markdown", "github", "html")
 
 #: The values of `enforcer.engine.EngineChoice`: `--engine`.
 ENGINES = ("embedded", "opa-server", "opa")

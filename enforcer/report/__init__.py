@@ -18,6 +18,7 @@ _MODULES: dict[ReportFormat, tuple[str, str]] = {
     ReportFormat.JUNIT: ("enforcer.report.junit", "JunitReporter"),
     ReportFormat.MARKDOWN: ("enforcer.report.markdown", "MarkdownReporter"),
     ReportFormat.GITHUB: ("enforcer.report.github", "GithubReporter"),
+    ReportFormat.HTML: ("enforcer.report.html", "HtmlReporter"),
 }
 
 

@@ -18,6 +18,7 @@ class ReportFormat(enum.StrEnum):
     JUNIT = "junit"
     MARKDOWN = "markdown"
     GITHUB = "github"
+    HTML = "html"
 
 
 class Reporter(ABC):

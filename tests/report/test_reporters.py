@@ -17,6 +17,7 @@ EXTENSIONS = {
     ReportFormat.JUNIT: "xml",
     ReportFormat.MARKDOWN: "md",
     ReportFormat.GITHUB: "txt",
+    ReportFormat.HTML: "html",
 }
 
 
