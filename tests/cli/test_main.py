@@ -81,7 +81,8 @@ def enforcer(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) ->
         ),
         (
             ["check", "x", "-f", "xml"],
-            "--format: 'xml' is not one of table, json, sarif, junit, markdown, github, html; try 'enforcer check --help'",
+            "--format: 'xml' is not one of table, json, sarif, junit, markdown, github, html;"
+            " try 'enforcer check --help'",
         ),
         (
             ["check", "x", "--as-of", "2024-02-30"],
