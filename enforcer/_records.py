@@ -105,8 +105,7 @@ class NeedleSet(msgspec.Struct, frozen=True, gc=False):
 
     `active`: some ban can match a value of this kind at all. `needles`: one
     of them must be in the value's lower-cased text (organisations: with
-    dots, apostrophes, backquotes and slashes removed; names: split at
-    camel-case boundaries). `markers`: text that sends a value to the exact
+    dots, apostrophes, backquotes and slashes removed). `markers`: text that sends a value to the exact
     matcher anyway (a repository_url qualifier). A value that is not ASCII can
     always match (case folding may change its letters); so can a CPE with a
     backslash escape.

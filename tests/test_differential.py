@@ -503,3 +503,27 @@ def test_the_comparison_sees_a_difference(enforcer: Enforcer, server_engine: Opa
     rego = reference_evidence(server_engine.query(REFERENCE_QUERY, request))
     with pytest.raises(pytest.fail.Exception, match="only the fast path"):
         assert_same_evidence(fast_evidence(document, enforcer.index), rego, "mutated")
+
+
+@pytest.fixture(scope="module")
+def pack_index() -> Iterator[MatchIndex]:
+    """The government pack's bans: real aliases, purl patterns, named products and exclusions."""
+    with Enforcer(Options()) as loaded:
+        yield loaded.index
+
+
+@pytest.mark.parametrize("path", FIXTURE_SBOMS, ids=[str(p.relative_to(FIXTURES)) for p in FIXTURE_SBOMS])
+def test_fixture_sbom_fast_path_equals_reference_on_the_pack(
+    path: Path, pack_index: MatchIndex, server_engine: OpaServerEngine
+) -> None:
+    document = _load_or_skip(path)
+    fast = fast_evidence(document, pack_index)
+    assert_same_evidence(fast, rego_evidence(server_engine, document, pack_index), f"{path} (the pack)")
+    assert fast_excluded(document, pack_index) == rego_excluded(server_engine, document, pack_index)
+
+
+def test_the_contract_2_fixture_reaches_every_new_matcher(pack_index: MatchIndex) -> None:
+    document = read_document(str(FIXTURES / "sboms" / "contract2-identities.cdx.json"))
+    matched = {item[2] for items in fast_evidence(document, pack_index).values() for item in items}
+    assert {"app-id", "product-name", "person-name", "purl", "organization", "product"} <= matched
+    assert any(m.excluded for m in pack_index.match(document.loaded(pack_index.needles()).records).matches)

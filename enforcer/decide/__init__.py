@@ -37,7 +37,7 @@ from enforcer._models import (
     WaiverInfo,
 )
 from enforcer.engine.interface import PolicyEngine
-from enforcer.match.index import Match
+from enforcer.match.index import PRODUCT_MATCHERS, Match
 
 DECIDE_QUERY = "data.enforcer.decide"
 DECISIONS_QUERY = "data.enforcer.decisions"
@@ -205,15 +205,18 @@ def question_of(match: Match, ban: Ban) -> tuple[Any, ...]:
     """What the shipped library's decision of a match depends on, when no waiver names its ban.
 
     decide.rego reads, of a finding: its ban, whether its best match is weak,
-    its kind, whether a named product matched, the exclusion it matched, and
-    whether every match is a person's name. Nothing else of the component.
+    its kind, whether a named product matched and through which matchers, the
+    exclusion it matched, and whether every match is a person's name. Nothing
+    else of the component.
     """
     person_only = all(item.matcher == "person-name" for item in match.evidence)
+    products = tuple(sorted({item.matcher for item in match.evidence} & PRODUCT_MATCHERS))
     return (
         ban.id,
         "weak" if match.confidence is Confidence.WEAK else "exact",
         match.component.kind,
         match.product,
+        products,
         match.excluded,
         person_only,
     )

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from enforcer._records import CPE, GROUP, IDENTIFYING, NAME, ORG, PURL, Needles
+from enforcer._records import CPE, GROUP, IDENTIFYING, ORG, PURL, Needles
 from enforcer.identify.fields import Field
 
 Values = Sequence[str | None]
@@ -147,8 +147,6 @@ def candidate_rows(needles: Needles, table: list[Column], count: int) -> list[in
 
 #: Organisations: the normaliser joins words across these characters.
 _JOINING = re.compile(r"['`./]+")
-#: Names: a camel-case boundary is a word boundary ("TikTokSDK" -> "Tik Tok SDK").
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 def _needle_positions(needles: Needles, kind: str, values: Values) -> list[int]:
@@ -175,8 +173,6 @@ def _needle_positions(needles: Needles, kind: str, values: Values) -> list[int]:
             suspects.update(i for i, text in enumerate(texts) if marker in text)
     if kind == ORG:  # the normaliser joins words across dots, apostrophes and slashes
         texts = [_JOINING.sub("", text) for text in texts]
-    elif kind == NAME:  # and splits names at camel-case boundaries
-        texts = [_CAMEL.sub(" ", text) for text in texts]
     lowered = "\n".join(texts).lower()
     offsets: list[int] | None = None
     for needle in wanted.needles:

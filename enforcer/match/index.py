@@ -148,16 +148,17 @@ class MatchIndex:
         # that appears in its lower-cased text, so one regex search rejects
         # almost every value before it is parsed.
         self._domain_filter = _literal_filter(self.domains)
+        # (a forge's host is in the key, not always in the purl: `pkg:github/bytedance/...`)
         self._purl_filter = _literal_filter(
-            [path for _, path in (*self.purls, *self.product_purls)]
+            _without_forge(path)
+            for path in [path for _, path in (*self.purls, *self.product_purls)]
             + [prefix for table in (self.purl_stars, self.product_purl_stars) for prefix in _star_prefixes(table)]
             + list(_cover(self.app_ids))
         )
         words = [*self.products, *(tokens[0] for tokens in self.product_names)]
+        # a product's first word anywhere in the lower-cased name (camel case joins words without a gap)
         self._product_filter = (
-            re.compile(r"(?<![^\W_])(?:" + "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True)) + r")")
-            if words
-            else None
+            re.compile("|".join(sorted(map(re.escape, set(words)), key=len, reverse=True))) if words else None
         )
         self._caches: dict[str, dict[str, tuple[Hit, ...]]] = {kind: {} for kind in (ORG, URL, GROUP, NAME)}
         self._aliases: dict[tuple[int, str, str], str] = {}
@@ -349,16 +350,14 @@ class MatchIndex:
             found: list[Hit] = []
             if self.app_ids:
                 found.extend(self._app_hits(norm.fold(raw.strip())))
-            if self._product_filter is not None and (
-                not raw.isascii() or self._product_filter.search(_camel_lower(raw))
-            ):
-                tokens = norm.name_tokens(raw)
-                for position, token in enumerate(tokens):
-                    for product, number in self.products.get(token, ()):
-                        if tokens[position : position + len(product)] == product:
-                            found.append((number, "product", WEAK, " ".join(product)))
-                whole = self.product_names.get(tokens, ())
-                found.extend((number, "product-name", STRONG, " ".join(tokens)) for number in whole)
+            if self._product_filter is not None and (not raw.isascii() or self._product_filter.search(raw.lower())):
+                for tokens in norm.name_forms(raw):
+                    for position, token in enumerate(tokens):
+                        for product, number in self.products.get(token, ()):
+                            if tokens[position : position + len(product)] == product:
+                                found.append((number, "product", WEAK, " ".join(product)))
+                    whole = self.product_names.get(tokens, ())
+                    found.extend((number, "product-name", STRONG, " ".join(tokens)) for number in whole)
             hits = _remember(cache, raw, _unique(found))
         return hits
 
@@ -544,11 +543,12 @@ def _pattern_key(pattern: str) -> str:
     return f"pkg:{ptype}/{path}{'*' if star else ''}"
 
 
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-
-
-def _camel_lower(raw: str) -> str:
-    return _CAMEL.sub(" ", raw).lower()
+def _without_forge(path: str) -> str:
+    """A key's path as a purl may write it: without the forge host that `pkg:github/...` leaves out."""
+    for host in norm.FORGES.values():
+        if path.startswith(host + "/"):
+            return path[len(host) + 1 :]
+    return path
 
 
 def _star_prefixes(stars: dict[str, dict[int, dict[str, list[int]]]]) -> list[str]:

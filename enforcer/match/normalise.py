@@ -350,13 +350,20 @@ def purl_path(raw: str) -> tuple[str, str, str] | None:
 
 
 def purl_types(ptype: str, path: str) -> tuple[str, ...]:
-    """The pattern types a purl is looked up under: its own, any (`*`), and a forge's for a path on the forge.
+    """The pattern types a purl is looked up under: its own, any (`*`), and for a path on a forge, the forge's and Go's.
+
+    A repository on a forge is one thing whether a purl calls it
+    `pkg:github/...` or `pkg:golang/github.com/...`.
 
     >>> purl_types("golang", "github.com/bytedance/sonic")
     ('golang', '*', 'github')
+    >>> purl_types("github", "github.com/bytedance/sonic")
+    ('github', '*', 'golang')
     """
     forge = next((name for host, name in _FORGE_TYPES.items() if path.startswith(host)), None)
-    return (ptype, "*") if forge is None or forge == ptype else (ptype, "*", forge)
+    if forge is None:
+        return (ptype, "*")
+    return tuple(dict.fromkeys((ptype, "*", forge, "golang")))
 
 
 def purl_prefixes(path: str) -> list[str]:
@@ -423,6 +430,19 @@ def name_tokens(raw: str) -> tuple[str, ...]:
     ('tik', 'tok', 'open', 'sdk', 'core')
     """
     return tuple(token for token in _SPLIT.split(latin_fold(fold(_CAMEL.sub(" ", raw)))) if token)
+
+
+def name_forms(raw: str) -> tuple[tuple[str, ...], ...]:
+    """A name's token runs: split at camel case, and not (one run when they agree).
+
+    A ban's product is looked for in both, so "DeepSeek-R1" holds the
+    product "deepseek" and the product "DeepSeek" alike.
+
+    >>> name_forms("DeepSeek-R1")
+    (('deep', 'seek', 'r1'), ('deepseek', 'r1'))
+    """
+    plain = tuple(token for token in _SPLIT.split(latin_fold(fold(raw))) if token)
+    return tuple(dict.fromkeys((name_tokens(raw), plain)))
 
 
 def product_variants(product: str) -> tuple[tuple[str, ...], ...]:

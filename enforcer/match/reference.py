@@ -71,8 +71,7 @@ def value_input(value: Value) -> dict[str, Any]:
     elif kind == GROUP:
         item["group"] = group_key(raw)
     elif kind == NAME:
-        tokens = norm.name_tokens(raw)
-        item["tokens"] = list(tokens)
+        item["forms"] = [list(tokens) for tokens in norm.name_forms(raw)]
         item["folded"] = norm.fold(raw.strip())
     elif kind == HASH:
         item["key"] = norm.hash_key(raw)

@@ -92,7 +92,9 @@ impl Matcher {
         let mut kinds = Vec::with_capacity(KINDS);
         for (number, (relevant, needles)) in spec.into_iter().enumerate() {
             let squash = number == Kind::Org as usize;
-            let words = number == Kind::Name as usize;
+            // names: any occurrence counts (camel case joins a product's words
+            // without a gap: "DeepSeekR1", "TikTokSDK"); the exact matcher decides
+            let words = false;
             let needles: Vec<Vec<u8>> = needles
                 .into_iter()
                 .map(|needle| {

@@ -141,8 +141,39 @@ test_an_excluded_kind_wins_over_a_product_name if {
 
 test_an_excluded_name_or_purl_is_said_in_words if {
 	d := one("test-equipment", "device", {"excluded": "the purl matches the excluded pkg:golang/x/*"})
-	d.verdict == "warn"
+	d.verdict == "allow"
 	d.coverage == {"decision": "excluded", "reason": "Radio Maker: the purl matches the excluded pkg:golang/x/* (the ban excludes it)"}
+}
+
+test_a_product_name_is_no_library_of_that_name if {
+	by_name := [{"role": "product", "party": "", "matcher": "product-name", "confidence": "strong"}]
+	library := one("test-app", "library", {"product": true, "evidence": by_name})
+	library.coverage.decision != "product"
+	app := one("test-app", "application", {"product": true, "evidence": by_name})
+	app.coverage.decision == "product"
+	by_id := [{"role": "product", "party": "", "matcher": "app-id", "confidence": "exact"}]
+	one("test-equipment", "library", {"product": true, "evidence": by_id}).coverage.decision == "product"
+}
+
+test_an_expired_waiver_on_a_finding_outside_the_coverage_keeps_the_reason if {
+	waiver := {
+		"id": "w-old",
+		"ban": "test-equipment",
+		"components": {"refs": ["r"]},
+		"expires": "2024-01-01",
+		"reason": "r",
+		"approved_by": "a",
+	}
+	test_bans := [equipment, application, security, everything]
+	decisions := data.enforcer.decisions with data.enforcer.bans.bans as test_bans
+		with input.as_of as "2026-12-03"
+		with input.scopes as []
+		with input.warn_days as 90
+		with input.findings as [coverage_finding("test-equipment", "library", {})]
+		with input.waivers as [waiver]
+	d := decisions[0]
+	d.verdict == "warn"
+	d.reason == "Radio Maker: a library; the ban covers device, firmware; at most a warning; waiver w-old expired on 2024-01-01"
 }
 
 # -- people are not companies -----------------------------------------------------------

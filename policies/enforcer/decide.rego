@@ -173,6 +173,20 @@ person_only(finding) if {
 	}
 }
 
+# A named product matched, and the component can be that product: by its app
+# id or purl, or by its name when it is no package of a language ecosystem
+# (an npm package called "wechat" is not the WeChat app).
+named_product(finding) if {
+	object.get(finding, "product", false) == true
+	some item in object.get(finding, "evidence", [])
+	item.matcher in {"app-id", "product-purl"}
+}
+
+named_product(finding) if {
+	object.get(finding, "product", false) == true
+	not _kind(finding) in {"library", "framework"}
+}
+
 _covered_kinds(c) := "every kind" if "*" in c.kinds
 
 else := concat(", ", c.kinds)
@@ -190,7 +204,7 @@ coverage(ban, finding) := {"decision": "person", "reason": concat("", [
 ])} if {
 	_kind(finding) in covers(ban).excluded_kinds
 } else := {"decision": "product", "reason": concat("", [ban.vendor, ": a product the ban names"])} if {
-	object.get(finding, "product", false) == true
+	named_product(finding)
 } else := {"decision": "outside", "reason": concat("", [
 	ban.vendor, ": ", _article(_kind(finding)), " that is not one of the products the ban names",
 ])} if {
@@ -217,6 +231,9 @@ else := concat("", ["an ", kind]) if {
 # Whether the ban, on this finding, may decide more than `allow`/`warn`.
 _binding(cov) if cov.decision in {"covered", "product", "unknown-kind"}
 
+# What the instrument leaves alone, never more than allowed.
+_never_warns(cov) if cov.decision in {"person", "excluded"}
+
 # -- the verdict before waivers ----------------------------------------------
 
 _base(ban, finding, st) := {
@@ -237,7 +254,7 @@ _within(ban, finding, st, cov) := _plain_verdict(st, finding.confidence == "weak
 	"phase": st.phase,
 	"reason": concat("", [cov.reason, "; at most a warning"]),
 } if {
-	cov.decision != "person"
+	not _never_warns(cov)
 	covers(ban).outside == "warn"
 	st.status in {"active", "upcoming"}
 } else := {

@@ -30,7 +30,8 @@
 #                       is looked up under), "repository_hosts"
 #                cpe    "vendor" (or null)
 #                group  "group" (the group as a namespace path)
-#                name   "tokens", "folded" (the whole name, folded)
+#                name   "forms" (its token runs: split at camel case, and not),
+#                       "folded" (the whole name, folded)
 #                hash   "key"
 #
 #   Output: evidence, a set of
@@ -286,20 +287,22 @@ evidence contains [index, n, "group", "exact", prefix, value.field, value.raw] i
 	some n in purl_path_bans[prefix]
 }
 
-# product: the product's tokens appear, in order and contiguous, in the name.
+# product: the product's tokens appear, in order and contiguous, in a token run of the name.
 evidence contains [index, n, "product", "weak", concat(" ", tokens), value.field, value.raw] if {
 	some [index, value] in _values
 	value.kind == "name"
-	some i, token in value.tokens
+	some form in value.forms
+	some i, token in form
 	some [tokens, n] in product_bans[token]
-	array.slice(value.tokens, i, i + count(tokens)) == tokens
+	array.slice(form, i, i + count(tokens)) == tokens
 }
 
-# product-name: the whole name is a product a ban names (its words).
+# product-name: a token run of the whole name is a product a ban names.
 evidence contains [index, n, "product-name", "strong", key, value.field, value.raw] if {
 	some [index, value] in _values
 	value.kind == "name"
-	key := concat(" ", value.tokens)
+	some form in value.forms
+	key := concat(" ", form)
 	some n in object.get(product_name_bans, key, set())
 }
 

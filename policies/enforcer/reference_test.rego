@@ -213,7 +213,7 @@ test_a_group_matches_any_pattern_path if {
 
 # -- products and hashes ----------------------------------------------------------------
 
-name(tokens) := {"kind": "name", "field": "name", "raw": "RAW", "tokens": tokens, "folded": concat("-", tokens)}
+name(tokens) := {"kind": "name", "field": "name", "raw": "RAW", "forms": [tokens], "folded": concat("-", tokens)}
 
 test_product_tokens_match_contiguously if {
 	evidence_of([name(["kaspersky", "endpoint", "security", "sdk"])]) == {
@@ -229,7 +229,7 @@ test_a_named_product_is_the_whole_name if {
 		[7, 0, "product", "weak", "kaspersky", "name", "RAW"],
 		[7, 0, "product-name", "strong", "kaspersky free", "name", "RAW"],
 	}
-	evidence_of([{"kind": "name", "field": "name", "raw": "RAW", "tokens": ["com", "kaspersky", "kav"], "folded": "com.kaspersky.kav"}]) == {
+	evidence_of([{"kind": "name", "field": "name", "raw": "RAW", "forms": [["com", "kaspersky", "kav"]], "folded": "com.kaspersky.kav"}]) == {
 		[7, 0, "app-id", "exact", "com.kaspersky.kav", "name", "RAW"],
 		[7, 0, "product", "weak", "kaspersky", "name", "RAW"],
 	}

@@ -28,7 +28,7 @@ bans contains {
 			"pkg:pypi/huaweicloudsdk*",
 			"pkg:nuget/huaweicloud",
 		],
-		"products": ["huawei", "hisilicon"],
+		"products": ["huawei", "HiSilicon"],
 	},
 	"covers": {
 		"kinds": ["device", "firmware", "device-driver", "service"],

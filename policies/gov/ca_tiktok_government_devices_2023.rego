@@ -18,7 +18,7 @@ bans contains {
 		"organizations": ["TikTok Inc.", "TikTok Pte. Ltd.", "TikTok"],
 		"domains": ["tiktok.com"],
 		"purls": ["pkg:*/com.tiktok"],
-		"products": ["tiktok"],
+		"products": ["TikTok"],
 	},
 	"covers": {
 		"kinds": ["application", "service"],

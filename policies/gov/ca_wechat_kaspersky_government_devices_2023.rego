@@ -103,7 +103,7 @@ bans contains {
 	"match": {
 		"domains": ["wechat.com"],
 		"purls": ["pkg:*/com.tencent.mm"],
-		"products": ["wechat", "weixin"],
+		"products": ["WeChat", "weixin"],
 	},
 	"covers": {
 		"kinds": ["application", "service"],

@@ -23,7 +23,7 @@ test_binds_government_devices if {
 test_wechat_ban_does_not_name_tencent if {
 	match := data.enforcer.bans_by_id["ca-wechat-kaspersky-government-devices-2023:wechat"].match
 	object.get(match, "organizations", []) == []
-	"wechat" in match.products
+	"WeChat" in match.products
 }
 
 test_kaspersky_applications if {

@@ -25,7 +25,7 @@ bans contains {
 		],
 		"domains": ["deepseek.com"],
 		"purls": ["pkg:huggingface/deepseek-ai", "pkg:*/github.com/deepseek-ai", "pkg:github/deepseek-ai"],
-		"products": ["deepseek"],
+		"products": ["DeepSeek"],
 	},
 	"covers": {
 		"kinds": ["*"],

@@ -19,7 +19,7 @@ bans contains {
 		"organizations": ["TikTok Inc.", "TikTok Pte. Ltd.", "TikTok"],
 		"domains": ["tiktok.com"],
 		"purls": ["pkg:*/com.tiktok"],
-		"products": ["tiktok"],
+		"products": ["TikTok"],
 	},
 	"covers": {
 		"kinds": ["application", "service"],

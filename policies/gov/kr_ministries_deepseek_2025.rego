@@ -26,7 +26,7 @@ bans contains {
 		],
 		"domains": ["deepseek.com"],
 		"purls": ["pkg:huggingface/deepseek-ai", "pkg:*/github.com/deepseek-ai", "pkg:github/deepseek-ai"],
-		"products": ["deepseek"],
+		"products": ["DeepSeek"],
 	},
 	"covers": {
 		"kinds": ["application", "service"],

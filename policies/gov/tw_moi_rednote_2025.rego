@@ -25,7 +25,7 @@ bans contains {
 		],
 		"domains": ["xiaohongshu.com", "xhscdn.com"],
 		"purls": ["pkg:*/com.xingin"],
-		"products": ["xiaohongshu", "rednote"],
+		"products": ["xiaohongshu", "RedNote"],
 	},
 	"covers": {
 		"kinds": ["application", "service"],

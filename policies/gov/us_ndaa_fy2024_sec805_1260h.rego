@@ -38,7 +38,7 @@ bans contains {
 			"pkg:pypi/huaweicloudsdk*",
 			"pkg:nuget/huaweicloud",
 		],
-		"products": ["huawei", "hisilicon"],
+		"products": ["huawei", "HiSilicon"],
 	},
 	"covers": {
 		"kinds": [

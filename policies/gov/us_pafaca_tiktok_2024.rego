@@ -44,7 +44,7 @@ bans contains {
 			"pkg:github/bytedance",
 			"pkg:*/com.tiktok",
 		],
-		"products": ["tiktok", "capcut", "lemon8"],
+		"products": ["TikTok", "CapCut", "lemon8"],
 	},
 	"covers": {
 		"kinds": ["application", "service"],

@@ -27,7 +27,7 @@ bans contains {
 		],
 		"domains": ["deepseek.com"],
 		"purls": ["pkg:huggingface/deepseek-ai", "pkg:*/github.com/deepseek-ai", "pkg:github/deepseek-ai"],
-		"products": ["deepseek"],
+		"products": ["DeepSeek"],
 	},
 	"covers": {
 		"kinds": ["application", "service"],
@@ -74,7 +74,7 @@ bans contains {
 		],
 		"domains": ["xiaohongshu.com", "xhscdn.com"],
 		"purls": ["pkg:*/com.xingin"],
-		"products": ["xiaohongshu", "rednote"],
+		"products": ["xiaohongshu", "RedNote"],
 	},
 	"covers": {
 		"kinds": ["application", "service"],
@@ -131,7 +131,7 @@ bans contains {
 			"pkg:github/bytedance",
 			"pkg:*/com.tiktok",
 		],
-		"products": ["tiktok", "capcut", "lemon8"],
+		"products": ["TikTok", "CapCut", "lemon8"],
 	},
 	"covers": {
 		"kinds": ["application", "service"],
