@@ -34,6 +34,9 @@ from enforcer.match.index import Match, MatchIndex
 from enforcer.policy import find_modules, shipped_policies, uses_shipped_decisions, with_decision_library
 from enforcer.policy.tables import read_tables
 
+#: The shipped pack is stale when its newest review is older than this many days (a warning, once per run).
+PACK_REVIEW_DAYS = 180
+
 
 @dataclass
 class Options:
@@ -73,6 +76,8 @@ class Enforcer:
             raise
         self.bans = tables.bans
         self.waivers = tables.waivers
+        #: what the user should know about this run's policies (said once, on stderr, by the CLI)
+        self.notices: list[str] = _pack_notices(self.modules, self.bans)
         self.index = MatchIndex(self.bans)
         self.needles = self.index.needles()
         self.decider = Decider(
@@ -187,6 +192,24 @@ def ban_info(ban: Any) -> BanInfo:
         confidence=ban.confidence,
         reviewed=ban.reviewed,
     )
+
+
+def _pack_notices(modules: Sequence[PolicyModule], bans: Sequence[Any]) -> list[str]:
+    """A warning when the run uses the shipped government pack and its newest review is old."""
+    shipped = str(shipped_policies() / "gov")
+    if not any(module.path.startswith(shipped) for module in modules):
+        return []
+    reviewed = [ban.reviewed for ban in bans if ban.reviewed is not None and ban.id]
+    today = dt.datetime.now(dt.UTC).date()
+    if not reviewed:
+        return ["the shipped government pack gives no review dates: its facts may be out of date"]
+    newest = max(reviewed)
+    if (today - newest).days > PACK_REVIEW_DAYS:
+        return [
+            f"the shipped government pack was last reviewed on {newest}, over {PACK_REVIEW_DAYS} days ago:"
+            " bans may have changed since; update the enforcer or review the pack"
+        ]
+    return []
 
 
 def _started_at() -> dt.datetime:

@@ -284,8 +284,13 @@ def render_table(result: SpotCheckResult) -> str:
                 f" from {evidence.field} {evidence.value!r}"
             )
         lines.append(f"        {match.reason}")
-        if match.coverage is not None and match.coverage.decision not in ("covered", "product"):
-            lines.append(f"        coverage: {match.coverage.reason}")
+        coverage = match.coverage
+        if (
+            coverage is not None
+            and coverage.decision not in ("covered", "product")
+            and coverage.reason not in match.reason
+        ):
+            lines.append(f"        coverage: {coverage.reason}")
     for status, title in (("out-of-scope", "outside the selected scopes"), ("disabled", "disabled")):
         undecided = [match for match in result.bans if match.status == status]
         if undecided:

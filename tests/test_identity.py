@@ -109,10 +109,13 @@ class Case:
     component: dict[str, Any]
     #: the matcher the finding must show
     matcher: str = ""
+    #: ban id prefix -> the coverage decision its finding must carry; given, it replaces the comparison with
+    #: the reference spelling (whose component is an application): a kind or a product changes the verdict
+    coverage: tuple[tuple[str, str], ...] = ()
 
     @property
     def weak(self) -> bool:
-        return self.matcher == "product"
+        return self.matcher in ("product", "person-name")
 
 
 def named(name: str, **fields: Any) -> dict[str, Any]:
@@ -139,6 +142,17 @@ def hit(case_id: str, vendor: str, component: dict[str, Any], matcher: str) -> C
 
 def miss(case_id: str, component: dict[str, Any]) -> Case:
     return Case(case_id, None, component)
+
+
+def covered(case_id: str, vendor: str, component: dict[str, Any], matcher: str, **decisions: str) -> Case:
+    """A hit whose verdict follows from what each ban covers: `ban_prefix=decision` (underscores for dashes)."""
+    pairs = tuple((ban.replace("_", "-"), decision) for ban, decision in decisions.items())
+    return Case(case_id, vendor, component, matcher, pairs)
+
+
+def person(name: str, **fields: Any) -> dict[str, Any]:
+    """A Python library whose author is the person `name`."""
+    return {"type": "library", "name": "vision-toolkit", "version": "2.1.0", "authors": [{"name": name}], **fields}
 
 
 CASES = [
@@ -275,6 +289,95 @@ CASES = [
     ),
     hit("wc-product-only", "WeChat", named("wechat-mini-program-tools"), "product"),
     miss("wc-mmkv-boundary", named("mmkv", purl="pkg:maven/com.tencent/mmkv@1.3.4")),
+    # -- people are not companies ------------------------------------------------------------------
+    covered("dahua-person-author", "Dahua", person("Dahua Lin"), "person-name", us_ndaa_fy2019_sec889="person"),
+    covered("huawei-person-contact", "Huawei", person("Huawei Zhang"), "person-name", us_ndaa_fy2019_sec889="person"),
+    covered(
+        "hw-person-with-company-email",
+        "Huawei",
+        person("Huawei Zhang", authors=[{"name": "Huawei Zhang", "email": "zhang@huawei.com"}]),
+        "domain",
+        us_ndaa_fy2019_sec889="outside",
+    ),
+    hit("ksp-company-as-author", "Kaspersky", named("agent", author="Kaspersky Lab"), "organization"),
+    miss("dahua-not-first-word", person("Lin Dahua")),
+    miss("ksp-person-kasper", person("Kasper Sky")),
+    # -- an SDK is not the device -----------------------------------------------------------------
+    covered(
+        "hw-hms-sdk-is-a-library",
+        "Huawei",
+        {"type": "library", "name": "push", "version": "6.1.0", "purl": "pkg:maven/com.huawei.hms/push@6.1.0"},
+        "purl",
+        us_fcc_22_84_equipment_authorization="outside",
+        us_ndaa_fy2019_sec889="outside",
+    ),
+    covered(
+        "hw-router-firmware",
+        "Huawei",
+        {
+            "type": "firmware",
+            "name": "ar-router-os",
+            "version": "8.0",
+            "supplier": {"name": "Huawei Technologies Co., Ltd."},
+        },
+        "organization",
+        us_fcc_22_84_equipment_authorization="covered",
+        us_ndaa_fy2019_sec889="covered",
+    ),
+    covered(
+        "hw-cloud-sdk-pypi-prefix",
+        "Huawei",
+        {"type": "library", "name": "huaweicloudsdkcore", "version": "3.1", "purl": "pkg:pypi/huaweicloudsdkcore@3.1"},
+        "purl",
+        us_fcc_22_84_equipment_authorization="outside",
+    ),
+    covered(
+        "hik-camera-device",
+        "Hikvision",
+        {"type": "device", "name": "DS-2CD2032-I", "version": "5.4", "manufacturer": {"name": "Hikvision"}},
+        "organization",
+        us_fcc_22_84_equipment_authorization="covered",
+    ),
+    # -- app ids and named products -------------------------------------------------------------------
+    covered(
+        "tt-android-app-id",
+        "TikTok",
+        {"type": "application", "name": "com.zhiliaoapp.musically", "version": "37.1.4"},
+        "app-id",
+        us_pafaca_tiktok="product",
+    ),
+    covered(
+        "tt-app-id-in-a-purl",
+        "TikTok",
+        {"type": "application", "name": "tiktok", "purl": "pkg:generic/com.zhiliaoapp.musically@37.1.4"},
+        "app-id",
+        us_pafaca_tiktok="product",
+    ),
+    covered(
+        "tt-camel-case-sdk",
+        "TikTok",
+        {"type": "library", "name": "TikTokOpenSDKCore", "version": "2.3.0", "supplier": {"name": "TikTok Pte. Ltd."}},
+        "organization",
+        us_pafaca_tiktok="outside",
+    ),
+    miss("tt-tiktoken-is-not-tiktok", {"type": "library", "name": "tiktoken", "purl": "pkg:pypi/tiktoken@0.7.0"}),
+    miss("ds-deepseeker-is-not-deepseek", {"type": "library", "name": "deepseeker", "purl": "pkg:npm/deepseeker@1.0"}),
+    # -- subsidiaries and the vendors' own domains ------------------------------------------------------
+    hit("hik-ezviz-subsidiary", "Hikvision", supplier("Hangzhou EZVIZ Network Co., Ltd."), "organization"),
+    hit("hik-ezviz-domain", "Hikvision", website("https://www.ezviz.com/product/c6n"), "domain"),
+    hit("dahua-own-domain", "Dahua", author_email("sdk@dahuatech.com"), "domain"),
+    miss("hik-ezviz-lookalike", supplier("Easyviz Systems Ltd")),
+    # -- a repository on a forge, however the purl names it --------------------------------------------
+    hit("ksp-github-purl", "Kaspersky", named("klara", purl="pkg:github/KasperskyLab/klara@1.0.0"), "purl"),
+    hit(
+        "ksp-go-forge-purl", "Kaspersky", named("klara", purl="pkg:golang/github.com/KasperskyLab/klara@v1.0.0"), "purl"
+    ),
+    miss("ksp-github-other-org", named("x", purl="pkg:github/KasperskyLabs-fan/x@1.0")),
+    miss("ksp-github-user-repo", named("notes", purl="pkg:github/someone/kaspersky-notes-x@1.0")),
+    # -- invisible characters and capitals ----------------------------------------------------------------
+    hit("ksp-zero-width-space", "Kaspersky", supplier("AO Kasp\u200bersky Lab"), "organization"),
+    hit("ksp-soft-hyphen", "Kaspersky", supplier("Kasper\u00adsky Lab"), "organization"),
+    hit("hw-capital-scheme", "Huawei", named("push", purl="PKG:maven/com.huawei.hms/push@6.1.0"), "purl"),
 ]
 
 
@@ -371,6 +474,16 @@ def test_identity(identity_run, case):
     for f in mine:
         for m in f["matches"]:
             assert m["key"] and m["value"] and m["field"] and m["alias"], m
+    if case.coverage:
+        for prefix, decision in case.coverage:
+            decided = [f for f in mine if f["ban"].startswith(prefix)]
+            assert decided, f"no finding of {prefix}: {[f['ban'] for f in mine]}"
+            assert {f["coverage"]["decision"] for f in decided} == {decision}, decided
+            if decision in ("outside", "person", "excluded"):
+                assert all(f["status"] != "deny" for f in decided), decided
+        if case.matcher == "person-name":
+            assert all(f["status"] == "allow" for f in mine), mine
+        return
     reference = identity_run.reference(case.vendor)
     for f in mine:
         expected = "deny" if f["ban"].startswith(FALLBACK) else reference.get(f["ban"])
@@ -414,5 +527,5 @@ def test_explain_shows_field_value_key_matcher_confidence_and_alias(cli, identit
     assert result.exit_code == 1
     assert (
         "matched supplier.name='Kaspersky Labs Ltd.' -> organization key 'kaspersky labs'"
-        " via alias 'Kaspersky Labs Limited' (exact)"
+        " via alias 'Kaspersky Labs Limited' (exact; role supplier, organization)"
     ) in result.stdout

@@ -100,6 +100,8 @@ def check(
         if target != "-":
             _output.refuse_overwrite(Path(target), sboms, files, selection.policy or (), waivers or ())
     with enforcer_for(selection, engine, waivers) as enforcer:
+        for notice in enforcer.notices:
+            print(f"enforcer: warning: {notice}", file=sys.stderr)
         progress = ProgressBar.for_terminal(len(files))
         try:
             result = enforcer.run(files, jobs=default_jobs(jobs), progress=progress)

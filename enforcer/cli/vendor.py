@@ -15,7 +15,9 @@ from enforcer.cli._options import (
     choice_option,
     command,
     enforcer_for,
+    option,
 )
+from enforcer.identify.kinds import KINDS
 
 
 @command
@@ -35,6 +37,19 @@ def vendor(
             "--kind", choices=QueryKind, metavar="KIND", help="What NAME is: {choices} (auto: detected from its form)."
         ),
     ] = QueryKind.AUTO.value,
+    component_kind: Annotated[
+        str | None,
+        choice_option(
+            "--component-kind",
+            choices=KINDS,
+            metavar="KIND",
+            help="Check NAME as this kind of component: {choices}. Default: what a purl's type says, else unknown.",
+        ),
+    ] = None,
+    person: Annotated[
+        bool,
+        option("--person", help="NAME is a person's name (an author), not an organisation's."),
+    ] = False,
     selection: Selection,
     format: ListingFormatOption = ListingFormat.TABLE.value,
     engine: EngineOptions,
@@ -43,6 +58,6 @@ def vendor(
     from enforcer._vendor import render, spot_check
 
     with enforcer_for(selection, engine) as enforcer:
-        result = spot_check(enforcer, query, QueryKind(kind))
+        result = spot_check(enforcer, query, QueryKind(kind), component_kind=component_kind, person=person)
     sys.stdout.write(render(result, ListingFormat(format)))
     return result.exit_code

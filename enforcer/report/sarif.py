@@ -173,10 +173,17 @@ def _result(sbom: SbomResult, finding: Finding, rule_number: int, artifact_index
         "vendor": finding.vendor,
         "verdict": finding.verdict.value,
         "status": finding.status,
-        "component": {"ref": component.ref, "name": component.name, "version": component.version},
+        "component": {
+            "ref": component.ref,
+            "name": component.name,
+            "version": component.version,
+            "kind": component.kind,
+        },
         "purl": component.purl,
         "matches": msgspec.to_builtins(finding.matches),
     }
+    if finding.coverage is not None:
+        properties["coverage"] = msgspec.to_builtins(finding.coverage)
     if finding.phase is not None:
         properties["phase"] = msgspec.to_builtins(finding.phase)
     result: dict[str, Any] = {

@@ -75,12 +75,16 @@ def _explain(finding: Finding) -> list[str]:
         lines.append(f"      path: {' > '.join(finding.component.path)}")
     if finding.component.purl:
         lines.append(f"      purl: {finding.component.purl}")
+    lines.append(f"      kind: {finding.component.kind}")
     for match in finding.matches:
         via = f" via alias {match.alias!r}" if match.alias else ""
+        role = f"; role {match.role}" + (f", {match.party}" if match.party else "") if match.role else ""
         lines.append(
             f"      matched {match.field}={match.value!r} -> {match.matcher} key {match.key!r}{via}"
-            f" ({match.confidence.value})"
+            f" ({match.confidence.value}{role})"
         )
+    if finding.coverage is not None:
+        lines.append(f"      coverage: {finding.coverage.decision}: {finding.coverage.reason}")
     lines.append(f"      reason: {finding.reason}")
     return lines
 

@@ -271,3 +271,19 @@ def test_every_real_cyclonedx_json_sbom_is_checked(cli, shared):
         assert sbom["error"] is None and sbom["components"] > 0, path
         checked += 1
     assert checked >= 17
+
+
+def test_a_stale_shipped_pack_is_said_once(cli, monkeypatch):
+    """The pack's newest review older than the documented age: one warning line, and the run goes on."""
+    import enforcer._run
+
+    fresh = cli("check", KASPERSKY_SBOM, "--scope", "us", "--as-of", "2024-10-01")
+    assert "last reviewed" not in fresh.stderr
+    monkeypatch.setattr(enforcer._run, "PACK_REVIEW_DAYS", -1)
+    stale = cli("check", KASPERSKY_SBOM, "--scope", "us", "--as-of", "2024-10-01")
+    warnings = [line for line in stale.stderr.splitlines() if "last reviewed" in line]
+    assert warnings == [
+        "enforcer: warning: the shipped government pack was last reviewed on 2026-12-03, over -1 days ago:"
+        " bans may have changed since; update the enforcer or review the pack"
+    ]
+    assert stale.exit_code == 1
