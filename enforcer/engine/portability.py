@@ -26,6 +26,8 @@ import datetime as dt
 import json
 import os
 import re
+import select
+import signal
 import subprocess
 import sys
 import time
@@ -552,11 +554,15 @@ def run_embedded_tests(modules: Sequence[PolicyModule]) -> TestReport:
     some constructs (see `with-input`): a crash fails the test that was
     running and the rest go on in a new child. The modules are compiled once,
     here; children are forked from this process (or, where there is no fork,
-    started afresh and compile them again).
+    started afresh and compile them again). A test that runs longer than the
+    evaluation limit (``ENFORCER_EVAL_TIMEOUT``) is stopped with the child
+    and counts as an error.
     """
     from enforcer.engine.embedded import EmbeddedEngine
 
     engine = EmbeddedEngine()
+    # the tests already run in children of their own, which are stopped at the limit
+    limit, engine.eval_timeout = engine.eval_timeout, None
     engine.load(modules)
     engine.parse()
     report = TestReport(runner=engine.describe())
@@ -573,12 +579,12 @@ def run_embedded_tests(modules: Sequence[PolicyModule]) -> TestReport:
             packages.setdefault(test.package, []).append(number)
     for package, numbers in packages.items():
         names = [tests[number].name for number in numbers]
-        output, _ = _run_child(engine, modules, [_batch_query(package, names)], batch=True)
+        output, _ = _run_child(engine, modules, [_batch_query(package, names)], batch=True, limit=limit)
         done = _read_results(output, numbers, tests, results)
         numbers = numbers[done:]
         while numbers:  # the batch failed or crashed: one test at a time
             queries = [f"{tests[number].package}.{tests[number].name}" for number in numbers]
-            output, code = _run_child(engine, modules, queries)
+            output, code = _run_child(engine, modules, queries, limit=limit)
             done = _read_results(output, numbers, tests, results)
             remaining = numbers[done:]
             if remaining and code != 0:
@@ -589,8 +595,11 @@ def run_embedded_tests(modules: Sequence[PolicyModule]) -> TestReport:
                     test = tests[number]
                     kept = [m for m in modules if m.path == test.file or m.path not in crash_hints]
                     query = [f"{test.package}.{test.name}"]
-                    output, code = _run_child(engine, kept, query, reload=len(kept) < len(modules))
-                    if _read_results(output, [number], tests, results) == 0:
+                    output, code = _run_child(engine, kept, query, reload=len(kept) < len(modules), limit=limit)
+                    if _read_results(output, [number], tests, results) == 0 and code == _STOPPED:
+                        message = f"stopped after {limit or 0:g} s (ENFORCER_EVAL_TIMEOUT)"
+                        results[number] = _with_status(test, "error", 0, message)
+                    elif number not in results:
                         cause = f"signal {-code}" if code < 0 else f"exit {code}"
                         hint = crash_hints.get(test.file) or next(iter(crash_hints.values()), "")
                         results[number] = _with_status(test, "error", 0, f"the embedded engine crashed ({cause}){hint}")
@@ -630,6 +639,10 @@ def _read_results(output: bytes, numbers: list[int], tests: list[TestOutcome], r
     return done
 
 
+#: the exit code `_run_child` gives a child it stopped at the time limit
+_STOPPED = -1000
+
+
 def _run_child(
     engine: PolicyEngine,
     modules: Sequence[PolicyModule],
@@ -637,20 +650,26 @@ def _run_child(
     *,
     batch: bool = False,
     reload: bool = False,
+    limit: float | None = None,
 ) -> tuple[bytes, int]:
     """Evaluate the queries in a child; its output (one JSON line per query) and exit code (-N: signal N).
 
     With `reload` the child compiles `modules` in a fresh interpreter instead
-    of using `engine` (a compile error there makes every query an error).
+    of using `engine` (a compile error there makes every query an error). A
+    child that gives no line for `limit` seconds is killed: exit code `_STOPPED`.
     """
     if reload or not hasattr(os, "fork"):
         payload = {"modules": [[m.path, m.text] for m in modules], "tests": queries, "batch": batch}
-        completed = subprocess.run(
-            [sys.executable, "-m", "enforcer.engine.portability"],
-            input=json.dumps(payload).encode(),
-            capture_output=True,
-            check=False,
-        )
+        try:
+            completed = subprocess.run(
+                [sys.executable, "-m", "enforcer.engine.portability"],
+                input=json.dumps(payload).encode(),
+                capture_output=True,
+                check=False,
+                timeout=limit * len(queries) if limit else None,
+            )
+        except subprocess.TimeoutExpired as timed_out:
+            return timed_out.output or b"", _STOPPED
         return completed.stdout, completed.returncode
     read, write = os.pipe()
     pid = os.fork()
@@ -667,11 +686,34 @@ def _run_child(
             code = 70
         os._exit(code)
     os.close(write)
-    with os.fdopen(read, "rb") as stream:
-        output = stream.read()
+    try:
+        output, stopped = _read_lines(read, limit)
+    finally:
+        os.close(read)
+    if stopped:
+        os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
-    return output, code
+    return output, _STOPPED if stopped else code
+
+
+def _read_lines(fd: int, limit: float | None) -> tuple[bytes, bool]:
+    """What a child writes until it closes `fd`; True as well when `limit` seconds pass without a new line."""
+    output = bytearray()
+    last = time.monotonic()
+    while True:
+        remaining = None if limit is None else last + limit - time.monotonic()
+        if remaining is not None and remaining <= 0:
+            return bytes(output), True
+        ready, _, _ = select.select([fd], [], [], remaining)
+        if not ready:
+            continue
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return bytes(output), False
+        if b"\n" in chunk:
+            last = time.monotonic()
+        output += chunk
 
 
 def _evaluate_all(engine: PolicyEngine, queries: list[str], batch: bool, stream: Any) -> None:
@@ -705,7 +747,7 @@ def _worker() -> int:
     from enforcer.engine.embedded import EmbeddedEngine
 
     payload = json.loads(sys.stdin.buffer.read())
-    engine = EmbeddedEngine()
+    engine = EmbeddedEngine(eval_timeout=0)  # the parent stops this process at the limit
     try:
         engine.load([PolicyModule(path, text) for path, text in payload["modules"]])
         engine.parse()
