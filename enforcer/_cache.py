@@ -182,18 +182,19 @@ def write(name: str, data: bytes) -> Path | None:
         return None
     import tempfile
 
-    temporary = None
     try:
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
+    except OSError as error:
+        _warn(directory, f"cannot write to it ({error.strerror or error})")
+        return None
+    try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(_seal(name, data))
         target = directory / name
-        os.replace(temporary, target)
+        os.replace(temporary, target)  # fails when something else (a directory) holds the name: left as it is
         return target
-    except OSError as error:
-        if temporary is not None:
-            _unlink(Path(temporary))
-        _warn(directory, f"cannot write to it ({error.strerror or error})")
+    except OSError:
+        _unlink(Path(temporary))
         return None
 
 

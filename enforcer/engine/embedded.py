@@ -201,7 +201,7 @@ class EmbeddedEngine(PolicyEngine):
 
     def query(self, query: str, input: Any = None) -> Any:
         value = self._answer(query, input)
-        self.check_answer(query, value)
+        self.check_answer(query, value, source="embedded engine")
         return value
 
     def _answer(self, query: str, input: Any) -> Any:

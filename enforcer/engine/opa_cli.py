@@ -143,7 +143,7 @@ class OpaCliEngine(PolicyEngine):
         if completed.returncode != 0:
             raise EngineError(f"opa engine: {query}: {self._describe(completed, 'evaluation failed')}")
         value = _eval_value(completed.stdout, query)
-        self.check_answer(query, value)
+        self.check_answer(query, value, source="opa engine")
         return value
 
     def close(self) -> None:
