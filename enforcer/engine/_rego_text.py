@@ -35,74 +35,103 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-_OPEN = {"{": "}", "[": "]", "(": ")"}
+#: inside a bracket group: what may make it other than a literal, and the brackets
+_INNER = re.compile(
+    r"""
+    (?P<str>"(?:[^"\\\n]|\\.)*"|`[^`]*`)
+    |(?P<comment>\#[^\n]*)
+    |(?P<num>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)
+    |(?P<ident>[A-Za-z_][A-Za-z0-9_]*)
+    |(?P<open>[{\[(])
+    |(?P<close>[}\])])
+    |(?P<other>[^\s,:\-])
+    """,
+    re.VERBOSE,
+)
+_OPEN = {"{", "[", "("}
 _CLOSE = {"}", "]", ")"}
-#: tokens a literal term may hold (besides strings and numbers)
-_LITERAL_PUNCT = {"{", "}", "[", "]", ",", ":", "-"}
 _LITERAL_WORDS = {"true", "false", "null"}
 
 
 class Token(NamedTuple):
-    kind: str  # str, raw, num, ident, punct
+    """A top-level token, or a whole bracket group (kind "group")."""
+
+    kind: str  # str, raw, num, ident, punct, group
     start: int
     end: int
     #: the first token on its line
     line_start: bool
-    #: bracket depth before the token (a closing bracket counts as inside)
-    depth: int
+    #: a group holding only literals (strings, numbers, true, false, null, brackets, commas, colons, minus signs)
+    literal: bool = False
 
 
 def tokens(text: str) -> list[Token] | None:
-    """The tokens of a module, or None when it holds something this lexer does not know."""
+    """The top-level tokens of a module, each bracket group as one (None: it holds what this lexer does not know)."""
     found: list[Token] = []
     append = found.append
     position = 0
     line_start = True
-    depth = 0
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        if start != position:
+    length = len(text)
+    while position < length:
+        match = _TOKEN.match(text, position)
+        if match is None:
             return None  # a character no token starts with
-        position = end
-        kind = match.lastgroup
+        start, end = match.span()
+        kind = match.lastgroup or ""
         if kind == "space":
             if "\n" in match.group():
                 line_start = True
-            continue
-        if kind == "comment":
-            continue
-        if kind == "punct":
+        elif kind != "comment":
             value = match.group()
             if value in _CLOSE:
-                if depth == 0:
-                    return None
-                append(Token(kind, start, end, line_start, depth))
-                depth -= 1
-                line_start = False
-                continue
-            append(Token(kind, start, end, line_start, depth))
+                return None  # closes nothing
             if value in _OPEN:
-                depth += 1
-        else:
-            append(Token(kind or "", start, end, line_start, depth))
-        line_start = False
-    if position != len(text) or depth != 0:
-        return None
+                group = _group(text, start)
+                if group is None:
+                    return None
+                end, literal = group
+                append(Token("group", start, end, line_start, literal))
+            else:
+                append(Token(kind, start, end, line_start))
+            line_start = False
+        position = end
     return found
+
+
+def _group(text: str, start: int) -> tuple[int, bool] | None:
+    """Where the bracket group opening at `start` ends, and whether it holds only literals."""
+    depth = 0
+    literal = text[start] != "("
+    for match in _INNER.finditer(text, start):
+        kind = match.lastgroup
+        if kind == "open":
+            depth += 1
+            literal = literal and match.group() != "("
+        elif kind == "close":
+            depth -= 1
+            if depth == 0:
+                return match.end(), literal
+        elif kind == "ident":
+            literal = literal and match.group() in _LITERAL_WORDS
+        elif kind == "other":
+            literal = False
+            if match.group() == '"':
+                return None  # a string that does not end on its line
+    return None
 
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """A top-level statement: its tokens (nested ones included)."""
+    """A top-level statement: its tokens."""
 
     tokens: list[Token]
 
 
 def statements(text: str, found: list[Token]) -> list[Statement]:
-    """Split the tokens at every depth-0 token that starts a line (a closing bracket never does)."""
+    """Split the tokens at every token that starts a line."""
     result: list[Statement] = []
     for token in found:
-        if token.depth == 0 and (token.line_start or not result):
+        if token.line_start or not result:
             result.append(Statement([token]))
         else:
             result[-1].tokens.append(token)
@@ -190,30 +219,16 @@ def _plain_import(text: str, toks: Sequence[Token]) -> bool:
 
 def _literal_term(text: str, toks: Sequence[Token]) -> tuple[int, int] | None:
     """Where the term is, when `toks` are exactly one term made of literals only."""
-    if not toks:
-        return None
     if len(toks) == 1:
         token = toks[0]
+        if token.kind == "group":
+            return (token.start, token.end) if token.literal else None
         if token.kind in ("str", "raw", "num") or _word(text, token) in _LITERAL_WORDS:
             return (token.start, token.end)
         return None
     if len(toks) == 2 and _word(text, toks[0]) == "-" and toks[1].kind == "num":
         return (toks[0].start, toks[1].end)
-    opening = _word(text, toks[0])
-    if opening not in ("{", "["):
-        return None
-    base = toks[0].depth
-    # the group must close on the last token, and hold only literal tokens
-    for number, token in enumerate(toks[1:], start=1):
-        word = _word(text, token)
-        if token.depth == base + 1 and word in _CLOSE and number != len(toks) - 1:
-            return None
-        if token.kind in ("str", "raw", "num") or word in _LITERAL_WORDS or word in _LITERAL_PUNCT:
-            continue
-        return None
-    if _word(text, toks[-1]) != _OPEN[opening] or toks[-1].depth != base + 1:
-        return None
-    return (toks[0].start, toks[-1].end)
+    return None
 
 
 # -- over a set of modules -------------------------------------------------------
