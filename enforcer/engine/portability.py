@@ -474,15 +474,18 @@ def _duration(nanoseconds: int) -> str:
 
 
 def run_opa_tests(binary: str, paths: Sequence[str], *, timeout: float = 600.0) -> TestReport:
-    """`opa test` on the paths, read back from its JSON report."""
+    """`opa test` on the paths, read back from its JSON report (the process group killed after `timeout` s)."""
+    from enforcer.engine import _limits
     from enforcer.engine.opa_cli import opa_version
 
     try:
-        completed = subprocess.run(
-            [binary, "test", "--format", "json", *paths], capture_output=True, timeout=timeout, check=False
+        completed = _limits.run_bounded(
+            [binary, "test", "--format", "json", *paths], None, timeout=timeout, cap=_limits.max_answer_bytes()
         )
-    except subprocess.TimeoutExpired:
+    except _limits.ProcessTimeoutError:
         raise EngineError(f"opa test: no answer within {timeout:g} s") from None
+    except _limits.AnswerTooLargeError:
+        raise EngineError("opa test: the report is larger than ENFORCER_MAX_ANSWER_BYTES") from None
     except OSError as error:
         raise EngineError(f"opa test: {binary}: cannot run: {error.strerror or error}") from None
     try:
