@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -79,13 +80,9 @@ def bans(counts: list[int]) -> None:
             assert len(enforcer.bans) == count
         profile.disable()
         load_time = time.perf_counter() - started
-        stats = pstats.Stats(profile)
-        engine_time = sum(
-            row[3] for key, row in stats.stats.items() if key[2] == "query" and "enforcer/engine" in key[0]  # type: ignore[attr-defined]
-        )
-        origin_time = sum(
-            row[3] for key, row in stats.stats.items() if key[2] == "_origin"  # type: ignore[attr-defined]
-        )
+        rows: dict[tuple[str, int, str], tuple[Any, ...]] = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+        engine_time = sum(row[3] for key, row in rows.items() if key[2] == "query" and "enforcer/engine" in key[0])
+        origin_time = sum(row[3] for key, row in rows.items() if key[2] == "_origin")
         print(
             f"{count:>6} bans: ban table {table_time:.2f} s; whole load {load_time:.2f} s"
             f" (under cProfile: engine queries {engine_time:.2f} s, _policy._origin {origin_time:.2f} s)"

@@ -161,6 +161,11 @@ def _exchange(process: subprocess.Popen[bytes], stdin: bytes | None, deadline: f
 
 def _wait(process: subprocess.Popen[bytes], deadline: float) -> int:
     """The exit code, once the process has exited (it is reaped later, after its group is killed)."""
+    if not hasattr(os, "waitid"):  # pragma: no cover - not on Linux: reaped here, the group killed after
+        try:
+            return process.wait(timeout=max(deadline - time.monotonic(), 0))
+        except subprocess.TimeoutExpired:
+            raise ProcessTimeoutError from None
     while True:
         try:
             status = os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
@@ -177,7 +182,10 @@ def _wait(process: subprocess.Popen[bytes], deadline: float) -> int:
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
     """Kill the process group (the leader is not reaped yet, so its id is still the group's), then reap the leader."""
     try:
-        os.killpg(process.pid, signal.SIGKILL)
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)
+        elif process.poll() is None:  # pragma: no cover - no process groups
+            process.kill()
     except (ProcessLookupError, PermissionError):
         pass
     for stream in (process.stdin, process.stdout, process.stderr):
