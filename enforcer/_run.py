@@ -78,6 +78,8 @@ class Enforcer:
         self.waivers = tables.waivers
         #: what the user should know about this run's policies (said once, on stderr, by the CLI)
         self.notices: list[str] = _pack_notices(self.modules, self.bans)
+        if not any(ban.enabled for ban in self.bans):
+            self.notices.append("the policies give no enabled ban: this run cannot find anything")
         self.index = MatchIndex(self.bans)
         self.needles = self.index.needles()
         self.decider = Decider(
@@ -150,8 +152,8 @@ class Enforcer:
         ]
 
     def ban_status(self) -> dict[str, Any]:
-        """Each ban's status on the as-of date (active, upcoming, not-yet, ended)."""
-        return self.decider.status()
+        """Each ban's status on the as-of date (active, upcoming, not-yet, ended), disabled bans too."""
+        return self.decider.status(self.bans)
 
     # -- the whole run -----------------------------------------------------------------
 

@@ -93,8 +93,9 @@ def policy_test(
     The report has the layout of `opa test -v` either way; exit 1 when a test fails.
     """
     from enforcer.engine.opa_cli import find_opa
-    from enforcer.engine.portability import run_embedded_tests, run_opa_tests, scan_modules
     from enforcer.policy import decision_library, find_modules, shipped_policies, with_decision_library
+    from enforcer.policy.portability import scan_modules
+    from enforcer.policy.testing import run_embedded_tests, run_opa_tests
 
     targets = list(paths or ()) or [shipped_policies()]
     found = find_modules(targets, tests=True)

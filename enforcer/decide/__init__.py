@@ -42,6 +42,7 @@ from enforcer.match.index import PRODUCT_MATCHERS, Match
 DECIDE_QUERY = "data.enforcer.decide"
 DECISIONS_QUERY = "data.enforcer.decisions"
 STATUS_QUERY = "data.enforcer.ban_status"
+STATUSES_QUERY = "data.enforcer.ban_statuses"
 
 
 @dataclass
@@ -166,10 +167,26 @@ class Decider:
             "bans": [self._ban_input[ban_id] for ban_id in sorted(named) if ban_id in self._ban_input],
         }
 
-    def status(self) -> dict[str, Any]:
-        """Each ban's status on the as-of date (active, upcoming, not-yet, ended)."""
-        status = self.engine.query(STATUS_QUERY, self.request([]))
-        return status if isinstance(status, dict) else {}
+    def status(self, bans: Sequence[Ban] | None = None) -> dict[str, Any]:
+        """Each ban's status on the as-of date (active, upcoming, not-yet, ended), asked a batch of bans at a time.
+
+        A decision library without `ban_statuses` is asked for the object `ban_status`.
+        """
+        chosen = list(bans if bans is not None else self.bans)
+        found: dict[str, Any] = {}
+        batch = self.engine.decide_batch or len(chosen) or 1
+        for start in range(0, len(chosen), batch):
+            request = {**self.request([]), "bans": [ban_input(ban) for ban in chosen[start : start + batch]]}
+            answer = self.engine.query(STATUSES_QUERY, request)
+            if answer is None:
+                status = self.engine.query(STATUS_QUERY, self.request([]))
+                return status if isinstance(status, dict) else {}
+            if not isinstance(answer, list):
+                raise EngineError(f"{STATUSES_QUERY} must be an array of [id, status]")
+            for item in answer:
+                if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str):
+                    found[item[0]] = item[1]
+        return found
 
     def _finding(self, match: Match, decision: dict[str, Any]) -> Finding:
         ban = self.bans[match.ban]

@@ -24,12 +24,14 @@ def create_engine(name: str, **options: Any) -> PolicyEngine:
 
     Options (all optional; each engine takes the ones it needs):
       opa_url, opa_token, push (bool), tls_verify (bool), ca_cert (path),
-      timeout (seconds) for `opa-server`; opa_binary (path) for `opa`.
+      timeout (seconds) for `opa-server`; opa_binary (path), timeout for
+      `opa`; eval_timeout (seconds; else $ENFORCER_EVAL_TIMEOUT, 60) for
+      `embedded`.
     """
     if name == EngineChoice.EMBEDDED.value:
         from enforcer.engine.embedded import EmbeddedEngine
 
-        return EmbeddedEngine()
+        return EmbeddedEngine(**options)
     if name == EngineChoice.OPA_SERVER.value:
         try:
             from enforcer.engine.opa_server import OpaServerEngine  # type: ignore[import-not-found,unused-ignore]

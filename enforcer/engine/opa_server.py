@@ -1,28 +1,38 @@
 """The `opa-server` engine: a running Open Policy Agent, over its REST API.
 
-Through `opa-python-client`. By default the enforcer pushes its policy
-modules under its own id prefix, ``enforcer/<hash>/...`` (the hash of the
-modules, so two runs of the same policies share the ids), leaves every other
-policy on the server alone, and deletes what it pushed when it closes. With
+Through `opa-python-client`, whose session (TLS, token, retries) carries
+every request. By default the enforcer pushes its policy modules under its
+own id prefix, ``enforcer/<hash>/...`` (the hash of the modules, so two runs
+of the same policies share the ids), leaves every other policy on the server
+alone, and deletes what it pushed when it closes, when a push fails part
+way, and when the engine is dropped without being closed. With
 ``push=False`` it uses whatever the server already has loaded (a bundle).
 
-Each query is one ``POST /v1/data/<path>`` with the input. Every failure
-becomes one line that names the URL and the cause: connection refused, no
-answer within the timeout, 401/403, a 5xx, or a module that does not compile.
+Each query is one ``POST /v1/data/<path>`` with the input. Every request
+has one deadline for the whole exchange (`--opa-timeout`, however slowly
+the server trickles its answer), an answer larger than
+``ENFORCER_MAX_ANSWER_BYTES`` is refused, and a redirect is an error that
+names where it points (a load balancer's replica may not hold the
+policies). Every failure becomes one line that names the URL and the
+cause: connection refused, no answer within the timeout, 401/403, a 5xx, a
+module that does not compile, or an answer the policies cannot give.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import weakref
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import Any, NoReturn
 from urllib.parse import quote, urlsplit
 
+import orjson
 import requests
 
 from enforcer._errors import EngineConnectionError, EngineError, PolicyCompileError
+from enforcer.engine import _http, _limits
 from enforcer.engine.interface import PolicyEngine, PolicyModule
 from enforcer.engine.opa_cli import describe_errors
 
@@ -38,6 +48,9 @@ class OpaServerEngine(PolicyEngine):
     """Evaluates queries on a running OPA server."""
 
     name = "opa-server"
+    answer_hint = (
+        "does the server hold these policies? a load balancer may have sent the query to a replica without them"
+    )
 
     def __init__(
         self,
@@ -75,8 +88,8 @@ class OpaServerEngine(PolicyEngine):
             retries=1,
             timeout=timeout,
         )
+        session: requests.Session = self._client._session
         if https and (ca_cert or not tls_verify):
-            session = self._client._session
             # requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override the
             # session's own choice; keep the environment's proxies only.
             session.trust_env = False
@@ -87,9 +100,25 @@ class OpaServerEngine(PolicyEngine):
 
                 # The user chose --insecure; one warning per request helps nobody.
                 urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+        # the client's retries, on connections that obey each request's deadline
+        from urllib3.util.retry import Retry
+
+        retries = Retry(total=1, backoff_factor=0.3, status_forcelist=(500, 502, 504), raise_on_status=False)
+        adapter = _http.DeadlineAdapter(max_retries=retries)
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        self._session = session
+        self._root = self._client.root_url
+        self._cap = _limits.max_answer_bytes()
+        #: ids pushed and not deleted yet (shared with the finalizer, which holds no reference to the engine)
         self._pushed: list[str] = []
         #: pushed id -> the module's own path, to name the right file in errors
         self._origins: dict[str, str] = {}
+        #: ids that could not be deleted when the engine closed
+        self.left_behind: list[str] = []
+        self._cleanup = weakref.finalize(
+            self, _delete_policies, session, self._root, self._pushed, self.left_behind, timeout, self._cap
+        )
 
     def describe(self) -> str:
         mode = "pushed policies" if self.push else "policies loaded on the server"
@@ -98,6 +127,7 @@ class OpaServerEngine(PolicyEngine):
     # -- loading ---------------------------------------------------------------
 
     def load(self, modules: Sequence[PolicyModule]) -> None:
+        self._note_modules(modules)
         if not self.push:
             if self._query_path(_LIBRARY_MARKER, None) is None:
                 raise EngineError(
@@ -105,6 +135,13 @@ class OpaServerEngine(PolicyEngine):
                     " decision library loaded (load the policies as a bundle, or drop --no-push)"
                 )
             return
+        try:
+            self._push(modules)
+        except BaseException:
+            self._delete_pushed()  # a push that fails part way leaves nothing behind
+            raise
+
+    def _push(self, modules: Sequence[PolicyModule]) -> None:
         digest = hashlib.sha256()
         for module in modules:
             digest.update(module.path.encode() + b"\0" + module.text.encode() + b"\0")
@@ -131,38 +168,46 @@ class OpaServerEngine(PolicyEngine):
             pending = failed
 
     def _put(self, ident: str, module: PolicyModule) -> None:
-        from opa_client.errors import RegoParseError
-
-        try:
-            self._client.update_policy_from_string(module.text, ident, rego_compat=False)
-        except RegoParseError as error:
-            self._push_failed(error)
-        except requests.JSONDecodeError:
-            raise EngineConnectionError(f"OPA server {self.url}: the answer to a policy upload is not JSON") from None
-        except requests.RequestException as error:
-            raise self._connection_error(error) from None
+        # counted as pushed before it is sent: an upload whose answer never
+        # comes may still have reached the server
         if ident not in self._pushed:
             self._pushed.append(ident)
+        answer = self._send("PUT", f"policies/{ident}", module.text.encode(), "text/plain", "policy upload")
+        if answer.status != 200:
+            self._pushed.remove(ident)
+            self._push_failed(answer)
 
-    def _push_failed(self, error: Any) -> NoReturn:
-        code = str(error.expression or "")
-        message = str(error.message or "")
-        if code == "unauthorized":
+    def _push_failed(self, answer: _http.Answer) -> NoReturn:
+        body = _json_object(answer.body)
+        code = str(body.get("code") or "")
+        message = str(body.get("message") or "")
+        if answer.status in (401, 403) or code == "unauthorized":
+            detail = f": {message}" if message else ""
+            word = "forbidden" if answer.status == 403 else "unauthorized"
             raise EngineConnectionError(
-                f"OPA server {self.url}: unauthorized: {message} (check --opa-token or ENFORCER_OPA_TOKEN)"
+                f"OPA server {self.url}: {word}{detail} (check --opa-token or ENFORCER_OPA_TOKEN)"
             )
-        if error.errors:
-            detail = describe_errors(error.errors, self._origins)
+        errors = body.get("errors")
+        if isinstance(errors, list) and errors:
+            detail = describe_errors(errors, self._origins)
             hint = ""
             if "redeclared" in detail or "conflict" in detail:
                 hint = " (does the server already have these policies loaded? then use --no-push)"
             raise PolicyCompileError(f"OPA server {self.url}: {detail}{hint}")
-        raise EngineError(f"OPA server {self.url}: policy upload refused: {code or 'error'}: {message}")
+        if answer.status >= 500:
+            raise EngineConnectionError(
+                f"OPA server {self.url}: policy upload: HTTP {answer.status} {answer.reason}".rstrip()
+            )
+        raise EngineError(
+            f"OPA server {self.url}: policy upload refused: HTTP {answer.status}: {code or 'error'}: {message}"
+        )
 
     # -- queries -----------------------------------------------------------------
 
     def query(self, query: str, input: Any = None) -> Any:
-        return self._query_path(query, input)
+        value = self._query_path(query, input)
+        self.check_answer(query, value, source=f"OPA server {self.url}")
+        return value
 
     def _query_path(self, query: str, input: Any) -> Any:
         path = _data_path(query)
@@ -170,65 +215,127 @@ class OpaServerEngine(PolicyEngine):
             raise EngineError(
                 f"OPA server {self.url}: {query!r} is not a data reference (the engine queries data.a.b only)"
             )
+        answer = self._send("POST", f"data/{path}", orjson.dumps({"input": input}), "application/json", query)
+        if answer.status != 200:
+            raise self._http_error(query, answer)
         try:
-            answer = self._client.query_rule(input, path)
-        except requests.HTTPError as error:
-            raise self._http_error(query, error.response) from None
-        except requests.JSONDecodeError:
+            document = orjson.loads(answer.body)
+        except orjson.JSONDecodeError:
             raise EngineConnectionError(f"OPA server {self.url}: {query}: the answer is not JSON") from None
+        if not isinstance(document, dict):
+            raise EngineError(f"OPA server {self.url}: {query}: unexpected answer {answer.body[:80]!r}")
+        return document.get("result")  # absent: undefined
+
+    def _send(self, method: str, path: str, body: bytes, content_type: str, what: str) -> _http.Answer:
+        """One request to the server's REST API, bounded in time and size; a redirect is an error."""
+        try:
+            answer = _http.send(
+                self._session,
+                method,
+                f"{self._root}/{path}",
+                body=body,
+                headers={"Content-Type": content_type},
+                timeout=self.timeout,
+                cap=self._cap,
+            )
+        except _http.DeadlineExceededError:
+            raise EngineConnectionError(
+                f"OPA server {self.url}: no answer within {self.timeout:g} s (--opa-timeout)"
+            ) from None
+        except _http.AnswerTooLargeError:
+            raise EngineError(
+                f"OPA server {self.url}: {what}: the answer is larger than {_limits.describe_size(self._cap)}"
+                " (ENFORCER_MAX_ANSWER_BYTES)"
+            ) from None
         except requests.RequestException as error:
             raise self._connection_error(error) from None
-        if not isinstance(answer, dict):
-            raise EngineError(f"OPA server {self.url}: {query}: unexpected answer {str(answer)[:80]!r}")
-        return answer.get("result")
+        if 300 <= answer.status < 400:
+            location = answer.headers.get("Location") or "(no Location)"
+            raise EngineError(
+                f"OPA server {self.url}: {what}: HTTP {answer.status} redirect to {location}"
+                " (the enforcer follows no redirect: give --opa-url the server that answers)"
+            )
+        return answer
 
     # -- closing -----------------------------------------------------------------
 
     def close(self) -> None:
-        """Delete what this engine pushed (best effort) and close the connection."""
-        from opa_client.errors import DeletePolicyError
+        """Delete what this engine pushed and close the connection (once; also done if the engine is dropped)."""
+        self._cleanup()
 
-        for ident in reversed(self._pushed):
-            try:
-                self._client.delete_policy(ident)
-            except (DeletePolicyError, requests.RequestException, ValueError):
-                break  # the server is gone or refuses: nothing more to clean
-        self._pushed.clear()
-        self._client.close_connection()
+    def _delete_pushed(self) -> None:
+        _delete_policies(
+            self._session, self._root, self._pushed, self.left_behind, self.timeout, self._cap, close_session=False
+        )
 
     @property
     def pushed(self) -> list[str]:
-        """The ids of the modules pushed so far."""
+        """The ids of the modules pushed so far (and not deleted)."""
         return list(self._pushed)
 
     # -- errors ------------------------------------------------------------------
 
-    def _http_error(self, query: str, response: requests.Response | None) -> EngineError:
-        status = response.status_code if response is not None else 0
-        body: Any = None
-        if response is not None:
-            try:
-                body = response.json()
-            except ValueError:
-                body = None
-        message = str(body.get("message", "")) if isinstance(body, dict) else ""
+    def _http_error(self, query: str, answer: _http.Answer) -> EngineError:
+        status = answer.status
+        body = _json_object(answer.body)
+        message = str(body.get("message", ""))
         if status in (401, 403):
             word = "unauthorized" if status == 401 else "forbidden"
             detail = f": {message}" if message else ""
             return EngineConnectionError(
                 f"OPA server {self.url}: HTTP {status} {word}{detail} (check --opa-token or ENFORCER_OPA_TOKEN)"
             )
-        errors = body.get("errors") if isinstance(body, dict) else None
-        if errors:
+        errors = body.get("errors")
+        if isinstance(errors, list) and errors:
             return EngineError(f"OPA server {self.url}: {query}: {describe_errors(errors, self._origins)}")
-        reason = response.reason if response is not None else ""
         detail = f": {message}" if message else ""
         if status >= 500:
-            return EngineConnectionError(f"OPA server {self.url}: {query}: HTTP {status} {reason}{detail}".rstrip())
-        return EngineError(f"OPA server {self.url}: {query}: HTTP {status} {reason}{detail}".rstrip())
+            return EngineConnectionError(
+                f"OPA server {self.url}: {query}: HTTP {status} {answer.reason}{detail}".rstrip()
+            )
+        return EngineError(f"OPA server {self.url}: {query}: HTTP {status} {answer.reason}{detail}".rstrip())
 
     def _connection_error(self, error: requests.RequestException) -> EngineConnectionError:
         return EngineConnectionError(f"OPA server {self.url}: {_cause(error, self.timeout)}")
+
+
+def _delete_policies(
+    session: requests.Session,
+    root: str,
+    pushed: list[str],
+    left_behind: list[str],
+    timeout: float,
+    cap: int,
+    *,
+    close_session: bool = True,
+) -> None:
+    """Delete the pushed ids, newest first, then close the session.
+
+    An id the server no longer has counts as deleted. When the server cannot
+    be reached (refused, no answer in time) the rest are not tried: each
+    would wait as long. What was not deleted is kept in `left_behind`.
+    """
+    while pushed:
+        ident = pushed[-1]
+        try:
+            answer = _http.send(session, "DELETE", f"{root}/policies/{ident}", timeout=timeout, cap=cap)
+        except (_http.DeadlineExceededError, _http.AnswerTooLargeError, requests.RequestException):
+            left_behind.extend(reversed(pushed))
+            pushed.clear()
+            break
+        pushed.pop()
+        if answer.status not in (200, 204, 404):
+            left_behind.append(ident)
+    if close_session:
+        session.close()
+
+
+def _json_object(body: bytes) -> dict[str, Any]:
+    try:
+        document = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return {}
+    return document if isinstance(document, dict) else {}
 
 
 def _cause(error: requests.RequestException, timeout: float) -> str:

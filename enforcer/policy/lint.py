@@ -45,14 +45,14 @@ def check_policies(
     """Compile the policies on the engine and collect every problem instead of stopping at the first.
 
     Checks, in order: constructs that behave differently on the embedded
-    engine (`enforcer.engine.portability`), `opa check` when an OPA binary
+    engine (`enforcer.policy.portability`), `opa check` when an OPA binary
     is available (it reports unsafe variables the embedded engine lets
     through), compilation on the chosen engine, every ban and waiver against
     the contract, and a verdict for every ban on every phase date.
     """
     from enforcer.engine import create_engine
     from enforcer.engine.opa_cli import find_opa, opa_check
-    from enforcer.engine.portability import decision_problems, scan_modules
+    from enforcer.policy.portability import decision_problems, scan_modules
 
     modules = with_decision_library(find_modules(list(paths) or [shipped_policies()]))
     engine = create_engine(engine_name, **engine_options)
@@ -60,9 +60,10 @@ def check_policies(
     with engine:
         for issue in scan_modules(modules):
             (report.problems if issue.severity == "error" else report.warnings).append(str(issue))
-        binary = find_opa(engine_options.get("opa_binary"))
+        timeout = float(engine_options.get("timeout") or 10.0)
+        binary = find_opa(engine_options.get("opa_binary"), timeout=timeout)
         if binary is not None:
-            report.problems.extend(opa_check(binary, modules))
+            report.problems.extend(opa_check(binary, modules, timeout=max(timeout, 30.0)))
         else:
             report.notes.append("no OPA binary found: `opa check` skipped (unsafe variables go unreported)")
         try:

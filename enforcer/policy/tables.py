@@ -7,13 +7,16 @@ the id and the field) and becomes a light `enforcer._models.Ban`.
 
 On the embedded engine, evaluating the ban table is the slowest step of a
 small check; its raw answer depends only on the module texts, so once it
-has validated it is kept in the cache (`enforcer._cache`) under their hash,
-with a checksum. A run with a warm cache turns the cached answer into bans
-directly, without pydantic; a cached answer that does not convert, or whose
-checksum is wrong, is asked again and rewritten.
+has validated it is kept in the cache (`enforcer._cache`, which seals every
+entry with a checksum) under their hash. A run with a warm cache turns the
+cached answer into bans directly, without pydantic; a cached answer that
+does not convert, or that the engine would not give for these policies (an
+empty table where the files state bans), is asked again and rewritten.
 
 Fail closed: an engine (or a cache) that gives no bans while the policy files
-declare some is an error, never an empty table that lets everything pass.
+state some is an error (`PolicyEngine.check_answer`), never an empty table
+that lets everything pass; a policy set whose bans are all conditional and
+none applies is a run over zero bans, which the run says.
 """
 
 from __future__ import annotations
@@ -29,9 +32,9 @@ import msgspec
 import orjson
 
 from enforcer import __version__, _cache
-from enforcer._errors import BanValidationError, EngineError, PolicyError
+from enforcer._errors import BanValidationError, PolicyError
 from enforcer._models import Ban, Waiver
-from enforcer.engine.interface import PolicyEngine, PolicyModule
+from enforcer.engine.interface import PolicyEngine, PolicyModule, UnexpectedAnswerError
 from enforcer.policy import BANS_QUERY, WAIVERS_QUERY
 
 #: a module that adds to the ban table
@@ -60,7 +63,7 @@ def read_tables(
     declared = [module.path for module in modules if _BANS_PACKAGE.search(module.text)]
     name = _cache_name(modules) if cache and engine.name == "embedded" else None
     answers = _cached(name) if name else None
-    tables = _from_answers(answers, modules) if answers is not None else None
+    tables = _from_answers(engine, answers, modules) if answers is not None else None
     from_cache = tables is not None
     if tables is None:
         answers = {BANS_QUERY: engine.query(BANS_QUERY), WAIVERS_QUERY: engine.query(WAIVERS_QUERY)}
@@ -72,12 +75,6 @@ def read_tables(
         if name:
             _remember(name, answers)
     bans, waivers = tables
-    if not bans and declared:
-        raise EngineError(
-            f"{engine.describe()} gave no bans, although {declared[0]}"
-            f"{f' and {len(declared) - 1} more' if len(declared) > 1 else ''} declare some"
-            " (is the engine serving other policies?)"
-        )
     file_waivers = read_waiver_files(waiver_files)
     return Tables(bans, _merge_waivers(waivers, file_waivers), declared, from_cache)
 
@@ -284,32 +281,28 @@ def _cached(name: str) -> dict[str, Any] | None:
         entry = orjson.loads(raw)
     except orjson.JSONDecodeError:
         return None
-    if not isinstance(entry, dict) or not isinstance(entry.get("answers"), dict):
+    if not isinstance(entry, dict):
         return None
-    if entry.get("checksum") != _checksum(name, entry["answers"]):
-        return None  # edited or damaged: ask again
-    answers: dict[str, Any] = entry["answers"]
-    return answers
+    return entry
 
 
-def _from_answers(answers: dict[str, Any], modules: Sequence[PolicyModule]) -> tuple[list[Ban], list[Waiver]] | None:
-    """Cached answers (validated when they were written) as bans and waivers; None when they do not convert."""
+def _from_answers(
+    engine: PolicyEngine, answers: dict[str, Any], modules: Sequence[PolicyModule]
+) -> tuple[list[Ban], list[Waiver]] | None:
+    """Cached answers (validated when they were written) as bans and waivers; None when they cannot be trusted."""
     raw_bans, raw_waivers = answers.get(BANS_QUERY), answers.get(WAIVERS_QUERY)
+    try:
+        engine.check_answer(BANS_QUERY, raw_bans, source="the cached ban table")
+        engine.check_answer(WAIVERS_QUERY, raw_waivers, source="the cached waiver table")
+    except UnexpectedAnswerError:
+        return None
     try:
         bans = sorted((runtime_ban(item) for item in raw_bans or ()), key=lambda ban: ban.id)
         waivers = [msgspec.convert(item, Waiver) for item in raw_waivers or ()]
     except (msgspec.ValidationError, TypeError, AttributeError):
         return None
-    if not bans and any(_BANS_PACKAGE.search(module.text) for module in modules):
-        return None  # an empty table where the policies declare bans is never trusted: ask the engine
     return bans, waivers
 
 
 def _remember(name: str, answers: dict[str, Any]) -> None:
-    _cache.write(name, orjson.dumps({"checksum": _checksum(name, answers), "answers": answers}))
-
-
-def _checksum(name: str, answers: dict[str, Any]) -> str:
-    from enforcer._cache import digest
-
-    return digest(name.encode(), orjson.dumps(answers, option=orjson.OPT_SORT_KEYS))
+    _cache.write(name, orjson.dumps(answers))

@@ -133,6 +133,11 @@ status(ban, as_of, warn_days) := {"status": "active", "phase": _phase_info(phase
 
 ban_status := {ban.id: status(ban, input.as_of, input.warn_days) | some ban in data.enforcer.bans.bans}
 
+# The status of each ban of the input (or of the table), as an array of
+# [id, status]: the enforcer asks for this one, a batch of bans at a time
+# (rego-cpp builds an object of thousands of bans in quadratic time).
+ban_statuses := [[ban.id, status(ban, input.as_of, input.warn_days)] | some ban in _bans]
+
 # -- scopes ------------------------------------------------------------------
 
 in_scope(_, scopes) if count(scopes) == 0

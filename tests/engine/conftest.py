@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import OpaServer, start_opa_server
+from tests.engine._hostile import Behaviour, HostileServer
 
 AUTHZ_POLICY = """package system.authz
 
@@ -80,3 +81,18 @@ def tls_opa(opa_binary: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     )
     yield server, cert
     server.stop()
+
+
+@pytest.fixture
+def hostile() -> Iterator[Callable[[Behaviour], HostileServer]]:
+    """Start hostile HTTP servers for a test (each stopped at its end)."""
+    servers: list[HostileServer] = []
+
+    def start(behaviour: Behaviour) -> HostileServer:
+        server = HostileServer(behaviour)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()

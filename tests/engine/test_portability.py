@@ -13,8 +13,9 @@ from enforcer._models import Ban
 from enforcer.engine.embedded import EmbeddedEngine
 from enforcer.engine.interface import PolicyModule
 from enforcer.engine.opa_cli import OpaCliEngine
-from enforcer.engine.portability import decision_problems, discover_tests, scan_modules
 from enforcer.policy import find_modules
+from enforcer.policy.portability import decision_problems, scan_modules
+from enforcer.policy.testing import discover_tests
 from tests.conftest import POLICIES
 
 # -- the guard: what `scan_modules` flags ---------------------------------------------

@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 from enforcer.engine.interface import PolicyModule
-from enforcer.engine.portability import scan_modules
+from enforcer.policy.portability import scan_modules
 from tests.conftest import ROOT
 
 MODULES = [

@@ -1,19 +1,18 @@
-"""Rego that behaves differently on the embedded engine, and policy tests on either engine.
+"""Rego that behaves differently on the embedded engine and on OPA, and a verdict for every ban.
 
 The embedded engine (rego-cpp, through `regopy`) and Open Policy Agent agree
 on the Rego the shipped policies use; the tests compare them on every
 verdict. Elsewhere they differ, and a policy that relies on OPA's behaviour
-silently decides differently in process. Three guards keep that visible:
+silently decides differently in process. Two guards keep that visible, used
+by `enforcer policy check` (`enforcer.policy.lint`):
 
 - `scan_modules` reads the policy text and points at constructs known to
   differ (file:line), as errors (the result differs or the engine crashes)
   or warnings (the result differs for some values only);
 - `decision_problems` asks the engine for a verdict on every ban, on every
-  phase date, so an undefined built-in or a rule conflict that surfaces only
-  at query time shows up in `enforcer policy check` rather than in a run;
-- `run_policy_tests` runs the `test_` rules with `opa test`, or, without
-  OPA, on the embedded engine in a child process (a construct that crashes
-  rego-cpp then fails one test instead of the command).
+  phase date and for several kinds of component, so an undefined built-in or
+  a rule conflict that surfaces only at query time shows up in `enforcer
+  policy check` rather than in a run.
 
 A warning that was checked by hand is silenced by a ``# enforcer: portable``
 comment on its line or above it in the same paragraph (no blank line between),
@@ -24,18 +23,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import subprocess
-import sys
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import msgspec
 
-from enforcer._errors import EnforcerError, EngineError, PolicyCompileError
+from enforcer._errors import EnforcerError
 from enforcer.engine.interface import PolicyEngine, PolicyModule
 
 Severity = Literal["error", "warning"]
@@ -115,9 +110,9 @@ def scan_modules(modules: Sequence[PolicyModule]) -> list[PortabilityIssue]:
     """Every construct in the modules known to behave differently on the embedded engine."""
     issues: list[PortabilityIssue] = []
     for module in modules:
-        text = _code_only(module.text)
+        text = code_only(module.text)
         add = _Collector(issues, module.path, text, module.text.splitlines())
-        bare = _code_only(module.text, strings=False)
+        bare = code_only(module.text, strings=False)
         for check in _CHECKS:
             for match in check.pattern.finditer(bare):
                 add(match.start(), check.rule, check.severity, check.message)
@@ -194,7 +189,7 @@ def _arity_clashes(modules: Sequence[PolicyModule]) -> list[PortabilityIssue]:
     """
     arities: dict[str, dict[int, tuple[str, str, int]]] = {}
     for module in modules:
-        text = _code_only(module.text)
+        text = code_only(module.text)
         package_match = _PACKAGE.search(text)
         package = package_match.group(1) if package_match else ""
         for match in _FUNCTION_HEAD.finditer(text):
@@ -271,7 +266,7 @@ class _Collector:
         self.issues.append(PortabilityIssue(self.path, line, rule, severity, message))
 
 
-def _code_only(text: str, *, strings: bool = True) -> str:
+def code_only(text: str, *, strings: bool = True) -> str:
     """The text with comments (and, unless `strings`, the insides of strings) blanked out.
 
     Offsets and line numbers stay those of the original text.
@@ -415,319 +410,3 @@ def _well_formed(decision: Any) -> bool:
         and isinstance(decision.get("reason"), str)
         and isinstance(decision.get("in_scope"), bool)
     )
-
-
-# -- running policy tests ----------------------------------------------------------
-
-Status = Literal["pass", "fail", "error", "skip"]
-
-
-@dataclass(frozen=True, slots=True)
-class TestOutcome:
-    """One `test_` rule and how it went."""
-
-    file: str
-    line: int
-    package: str
-    name: str
-    status: Status
-    duration_ns: int = 0
-    message: str = ""
-
-    @property
-    def label(self) -> str:
-        return f"{self.package}.{self.name}"
-
-
-@dataclass
-class TestReport:
-    """Every test of a `policy test` run, and which engine ran them."""
-
-    runner: str
-    outcomes: list[TestOutcome] = field(default_factory=list)
-
-    def count(self, status: Status) -> int:
-        return sum(1 for outcome in self.outcomes if outcome.status == status)
-
-    @property
-    def passed(self) -> bool:
-        return self.count("fail") == 0 and self.count("error") == 0
-
-    def render(self, verbose: bool = True) -> str:
-        """The report in the layout of `opa test -v`, whichever engine ran the tests."""
-        lines: list[str] = []
-        shown = self.outcomes if verbose else [o for o in self.outcomes if o.status in ("fail", "error")]
-        for outcome in shown:
-            lines.append(f"{outcome.file}:{outcome.line}:")
-            word = {"pass": "PASS", "fail": "FAIL", "error": "ERROR", "skip": "SKIPPED"}[outcome.status]
-            timing = f" ({_duration(outcome.duration_ns)})" if outcome.status != "skip" else ""
-            detail = f": {outcome.message}" if outcome.message else ""
-            lines.append(f"{outcome.label}: {word}{timing}{detail}")
-        lines.append("-" * 80)
-        total = len(self.outcomes)
-        words: tuple[tuple[Status, str], ...] = (
-            ("pass", "PASS"),
-            ("fail", "FAIL"),
-            ("error", "ERROR"),
-            ("skip", "SKIPPED"),
-        )
-        for status, word in words:
-            number = self.count(status)
-            if number or status == "pass":
-                lines.append(f"{word}: {number}/{total}")
-        return "\n".join(lines) + "\n"
-
-
-def _duration(nanoseconds: int) -> str:
-    if nanoseconds >= 1_000_000:
-        return f"{nanoseconds / 1_000_000:.3f}ms"
-    return f"{nanoseconds / 1_000:.3f}µs"
-
-
-def run_opa_tests(binary: str, paths: Sequence[str], *, timeout: float = 600.0) -> TestReport:
-    """`opa test` on the paths, read back from its JSON report."""
-    from enforcer.engine.opa_cli import opa_version
-
-    try:
-        completed = subprocess.run(
-            [binary, "test", "--format", "json", *paths], capture_output=True, timeout=timeout, check=False
-        )
-    except subprocess.TimeoutExpired:
-        raise EngineError(f"opa test: no answer within {timeout:g} s") from None
-    except OSError as error:
-        raise EngineError(f"opa test: {binary}: cannot run: {error.strerror or error}") from None
-    try:
-        results = json.loads(completed.stdout or b"null")
-    except ValueError:
-        results = None
-    if not isinstance(results, list):
-        text = (completed.stderr or completed.stdout).decode("utf-8", "replace").strip()
-        first = text.splitlines()[0] if text else f"exit code {completed.returncode}"
-        if len(text.splitlines()) > 1 and "error occurred" in first:
-            first = text.splitlines()[1].strip() if "errors occurred" in first else first
-        raise PolicyCompileError(f"opa test: {first.removeprefix('1 error occurred: ')}")
-    report = TestReport(runner=f"opa (OPA {opa_version(binary) or '?'}, {binary})")
-    for item in results:
-        location = item.get("location") or {}
-        if item.get("skip"):
-            status: Status = "skip"
-        elif item.get("error"):
-            status = "error"
-        elif item.get("fail"):
-            status = "fail"
-        else:
-            status = "pass"
-        failure = item.get("error")
-        report.outcomes.append(
-            TestOutcome(
-                file=str(location.get("file", "")),
-                line=int(location.get("row", 0)),
-                package=str(item.get("package", "")),
-                name=str(item.get("name", "")),
-                status=status,
-                duration_ns=int(item.get("duration", 0)),
-                message=str(failure.get("message", "")) if isinstance(failure, dict) else "",
-            )
-        )
-    report.outcomes.sort(key=lambda outcome: (outcome.file, outcome.line, outcome.name))
-    return report
-
-
-_PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
-_TEST_RULE = re.compile(r"^((?:todo_)?test_[A-Za-z0-9_]*)\b", re.MULTILINE)
-
-
-def discover_tests(modules: Sequence[PolicyModule]) -> list[TestOutcome]:
-    """The `test_` (and `todo_test_`) rules of the modules, as outcomes yet to run (status skip)."""
-    found: list[TestOutcome] = []
-    for module in modules:
-        text = _code_only(module.text)
-        package = _PACKAGE.search(text)
-        if package is None:
-            continue
-        seen: set[str] = set()
-        for match in _TEST_RULE.finditer(text):
-            name = match.group(1)
-            if name in seen:
-                continue
-            seen.add(name)
-            line = text.count("\n", 0, match.start()) + 1
-            found.append(TestOutcome(module.path, line, f"data.{package.group(1)}", name, "skip"))
-    return found
-
-
-def run_embedded_tests(modules: Sequence[PolicyModule]) -> TestReport:
-    """Evaluate every `test_` rule on the embedded engine, in child processes.
-
-    rego-cpp compiles the whole program again for each query (and each `with`
-    adds to that), so the tests of a package are asked in one query; when
-    that query fails, they are asked one by one. rego-cpp can also crash on
-    some constructs (see `with-input`): a crash fails the test that was
-    running and the rest go on in a new child. The modules are compiled once,
-    here; children are forked from this process (or, where there is no fork,
-    started afresh and compile them again).
-    """
-    from enforcer.engine.embedded import EmbeddedEngine
-
-    engine = EmbeddedEngine()
-    engine.load(modules)
-    engine.parse()
-    report = TestReport(runner=engine.describe())
-    tests = discover_tests(modules)
-    # the first `with input as` of each file, the likeliest cause of a crash
-    crash_hints: dict[str, str] = {}
-    for issue in scan_modules(modules):
-        if issue.rule == "with-input":
-            crash_hints.setdefault(issue.path, f"; `with input as` at {issue.path}:{issue.line} is a known cause")
-    results: dict[int, TestOutcome] = {n: test for n, test in enumerate(tests) if test.name.startswith("todo_")}
-    packages: dict[str, list[int]] = {}
-    for number, test in enumerate(tests):
-        if number not in results:
-            packages.setdefault(test.package, []).append(number)
-    for package, numbers in packages.items():
-        names = [tests[number].name for number in numbers]
-        output, _ = _run_child(engine, modules, [_batch_query(package, names)], batch=True)
-        done = _read_results(output, numbers, tests, results)
-        numbers = numbers[done:]
-        while numbers:  # the batch failed or crashed: one test at a time
-            queries = [f"{tests[number].package}.{tests[number].name}" for number in numbers]
-            output, code = _run_child(engine, modules, queries)
-            done = _read_results(output, numbers, tests, results)
-            remaining = numbers[done:]
-            if remaining and code != 0:
-                # rego-cpp compiles the whole program for every query, so one bad
-                # test file breaks them all: ask again without the other files
-                # known to crash it.
-                for number in remaining:
-                    test = tests[number]
-                    kept = [m for m in modules if m.path == test.file or m.path not in crash_hints]
-                    query = [f"{test.package}.{test.name}"]
-                    output, code = _run_child(engine, kept, query, reload=len(kept) < len(modules))
-                    if _read_results(output, [number], tests, results) == 0:
-                        cause = f"signal {-code}" if code < 0 else f"exit {code}"
-                        hint = crash_hints.get(test.file) or next(iter(crash_hints.values()), "")
-                        results[number] = _with_status(test, "error", 0, f"the embedded engine crashed ({cause}){hint}")
-                remaining = []
-            elif remaining:
-                raise EngineError("embedded test runner: the child stopped early without an error")
-            numbers = remaining
-    engine.close()
-    report.outcomes = sorted(results.values(), key=lambda outcome: (outcome.file, outcome.line, outcome.name))
-    return report
-
-
-def _batch_query(package: str, names: list[str]) -> str:
-    """One query for every test of a package: the set of those whose value is true."""
-    return f"{{name | some name in {json.dumps(names)}; {package}[name] == true}}"
-
-
-def _read_results(output: bytes, numbers: list[int], tests: list[TestOutcome], results: dict[int, TestOutcome]) -> int:
-    """Record a child's JSON lines; how many of `numbers` they settled, in order."""
-    done = 0
-    for line in output.decode("utf-8", "replace").splitlines():
-        if not line.strip():
-            continue
-        item = json.loads(line)
-        if "compile_error" in item:
-            raise PolicyCompileError(str(item["compile_error"]))
-        if "passed" in item:  # a whole package at once
-            passed = set(item["passed"])
-            share = int(item["duration"]) // max(len(numbers), 1)
-            for number in numbers:
-                status: Status = "pass" if tests[number].name in passed else "fail"
-                results[number] = _with_status(tests[number], status, share, "")
-            return len(numbers)
-        number = numbers[int(item["test"])]
-        results[number] = _with_status(tests[number], item["status"], int(item["duration"]), item["message"])
-        done += 1
-    return done
-
-
-def _run_child(
-    engine: PolicyEngine,
-    modules: Sequence[PolicyModule],
-    queries: list[str],
-    *,
-    batch: bool = False,
-    reload: bool = False,
-) -> tuple[bytes, int]:
-    """Evaluate the queries in a child; its output (one JSON line per query) and exit code (-N: signal N).
-
-    With `reload` the child compiles `modules` in a fresh interpreter instead
-    of using `engine` (a compile error there makes every query an error).
-    """
-    if reload or not hasattr(os, "fork"):
-        payload = {"modules": [[m.path, m.text] for m in modules], "tests": queries, "batch": batch}
-        completed = subprocess.run(
-            [sys.executable, "-m", "enforcer.engine.portability"],
-            input=json.dumps(payload).encode(),
-            capture_output=True,
-            check=False,
-        )
-        return completed.stdout, completed.returncode
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: evaluate, report, and leave without running any exit handler
-        code = 0
-        try:
-            os.close(read)
-            # a crash report (faulthandler) must not reach the user's terminal
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 2)
-            with os.fdopen(write, "w", encoding="utf-8") as stream:
-                _evaluate_all(engine, queries, batch, stream)
-        except BaseException:  # noqa: BLE001 - a child must never return into the caller's code
-            code = 70
-        os._exit(code)
-    os.close(write)
-    with os.fdopen(read, "rb") as stream:
-        output = stream.read()
-    _, status = os.waitpid(pid, 0)
-    code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
-    return output, code
-
-
-def _evaluate_all(engine: PolicyEngine, queries: list[str], batch: bool, stream: Any) -> None:
-    """Write one JSON line per query (a batch query: one line naming the tests that passed, or nothing)."""
-    for number, query in enumerate(queries):
-        started = time.perf_counter_ns()
-        message = ""
-        try:
-            value = engine.query(query)
-        except EnforcerError as error:
-            if batch:
-                return  # the caller asks the tests one by one
-            status, value, message = "error", None, str(error)
-        else:
-            status = "pass" if value is True else "fail"
-        duration = time.perf_counter_ns() - started
-        if batch:
-            line = {"passed": value if isinstance(value, list) else [], "duration": duration}
-        else:
-            line = {"test": number, "status": status, "duration": duration, "message": message}
-        stream.write(json.dumps(line) + "\n")
-        stream.flush()
-
-
-def _with_status(test: TestOutcome, status: Status, duration: int, message: str) -> TestOutcome:
-    return TestOutcome(test.file, test.line, test.package, test.name, status, duration, message)
-
-
-def _worker() -> int:
-    """The child of `run_embedded_tests` where there is no fork: one JSON line per test, in order."""
-    from enforcer.engine.embedded import EmbeddedEngine
-
-    payload = json.loads(sys.stdin.buffer.read())
-    engine = EmbeddedEngine()
-    try:
-        engine.load([PolicyModule(path, text) for path, text in payload["modules"]])
-        engine.parse()
-    except PolicyCompileError as error:
-        print(json.dumps({"compile_error": str(error)}), flush=True)
-        return 0
-    _evaluate_all(engine, payload["tests"], bool(payload.get("batch")), sys.stdout)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(_worker())
