@@ -25,8 +25,11 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from enforcer.engine.interface import PolicyModule
+if TYPE_CHECKING:
+    from enforcer.engine.interface import PolicyModule
+
 
 try:  # BLAKE2 of Python's own: `import hashlib` would load OpenSSL (megabytes of memory) for this
     from _blake2 import blake2b as _blake2b

@@ -203,6 +203,26 @@ class PhaseInfo(_Plain, frozen=True, kw_only=True):
     summary: str
 
 
+#: matchers whose key is a product a ban names (contract 2: `covers.products`)
+PRODUCT_MATCHERS = frozenset({"product-name", "app-id", "product-purl"})
+
+
+class Match(msgspec.Struct, kw_only=True):
+    """One component that matched one ban, before the policy decides (what the match stage hands on)."""
+
+    component: ComponentInfo
+    #: the record's index in its SBOM (document order)
+    record: int
+    #: the ban's number in the match index
+    ban: int
+    evidence: list[MatchEvidence]
+    confidence: Confidence
+    #: a product the ban names matched (covers.products)
+    product: bool = False
+    #: what of the ban's exclusions the component matched, in words ("" when none)
+    excluded: str = ""
+
+
 class CoverageInfo(_Plain, frozen=True, kw_only=True):
     """Whether the ban covers the component, as the decision library says (contract 2)."""
 

@@ -23,9 +23,12 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from enforcer.identify.kinds import KINDS
 
 CONTRACT_VERSION = 2
 
@@ -83,42 +86,24 @@ Identifier = Annotated[str, StringConstraints(pattern=_ID)]
 Domain = Annotated[Text, AfterValidator(_domain)]
 PurlPattern = Annotated[Text, AfterValidator(_purl_pattern)]
 Digest = Annotated[Text, AfterValidator(_digest)]
-Kind = Literal[
-    "application",
-    "framework",
-    "library",
-    "container",
-    "platform",
-    "operating-system",
-    "device",
-    "device-driver",
-    "firmware",
-    "file",
-    "machine-learning-model",
-    "data",
-    "cryptographic-asset",
-    "service",
-    "unknown",
-]
+
+
+def _kind(value: str) -> str:
+    if value not in KINDS:
+        raise _problem("{value} is not one of {known}", value=repr(value), known=", ".join(map(repr, KINDS)))
+    return value
+
+
+def _covered_kind(value: str) -> str:
+    if value != "*" and value not in KINDS:
+        raise _problem("{value} is not one of {known}", value=repr(value), known=", ".join(map(repr, ["*", *KINDS])))
+    return value
+
+
+#: a component kind (`enforcer.identify.kinds`)
+Kind = Annotated[str, AfterValidator(_kind), WithJsonSchema({"type": "string", "enum": list(KINDS)})]
 #: a kind, or "*" for every kind
-CoveredKind = Literal[
-    "*",
-    "application",
-    "framework",
-    "library",
-    "container",
-    "platform",
-    "operating-system",
-    "device",
-    "device-driver",
-    "firmware",
-    "file",
-    "machine-learning-model",
-    "data",
-    "cryptographic-asset",
-    "service",
-    "unknown",
-]
+CoveredKind = Annotated[str, AfterValidator(_covered_kind), WithJsonSchema({"type": "string", "enum": ["*", *KINDS]})]
 
 
 class _Strict(BaseModel):

@@ -27,17 +27,18 @@ import orjson
 
 from enforcer._errors import EngineError
 from enforcer._models import (
+    PRODUCT_MATCHERS,
     Ban,
     Confidence,
     CoverageInfo,
     Finding,
+    Match,
     PhaseInfo,
     Verdict,
     Waiver,
     WaiverInfo,
 )
 from enforcer.engine.interface import PolicyEngine
-from enforcer.match.index import PRODUCT_MATCHERS, Match
 
 DECIDE_QUERY = "data.enforcer.decide"
 DECISIONS_QUERY = "data.enforcer.decisions"

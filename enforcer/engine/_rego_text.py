@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from enforcer.engine.interface import PolicyModule
+if TYPE_CHECKING:
+    from enforcer.engine.interface import PolicyModule
 
 _TOKEN = re.compile(
     r"""

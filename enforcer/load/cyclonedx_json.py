@@ -20,7 +20,6 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import msgspec
-import orjson
 
 from enforcer._errors import SbomParseError
 from enforcer._records import COMPONENT, METADATA, SERVICE, ComponentRecord, Needles
@@ -28,18 +27,24 @@ from enforcer.identify import columns as cols
 from enforcer.identify import kinds
 from enforcer.identify.fields import CYCLONEDX_COMPONENT, CYCLONEDX_METADATA, CYCLONEDX_SERVICE, extract
 from enforcer.load._cdx_checks import spec_warnings
-from enforcer.load._json import locate, path_of, relative, type_name
+from enforcer.load._json import locate, read_json, refuse_long_strings, relative, struct_fields, type_name
 from enforcer.load.cyclonedx_model import (
     MAX_STRING,
     Bom,
     Component,
+    Contact,
     Dependency,
+    Entity,
+    ExternalReference,
+    Hash,
     Metadata,
     Service,
 )
 from enforcer.load.interface import SbomDocument, SbomLoader, Selection
 
 _DECODER = msgspec.json.Decoder(Bom)
+#: the keys the typed decoder reads, whose strings it bounds
+_READ_FIELDS = struct_fields(Bom, Metadata, Component, Service, Entity, Contact, Hash, ExternalReference, Dependency)
 
 
 class _Probe(msgspec.Struct):
@@ -250,13 +255,10 @@ class CycloneDxJsonLoader(SbomLoader):
     def load(self, data: bytes, path: str) -> CycloneDxJsonDocument:
         try:
             bom = _DECODER.decode(data)
-        except msgspec.ValidationError as error:  # a subclass of DecodeError: first
-            message = str(error)
-            if "length <=" in message:
-                raise SbomParseError(
-                    f"{path}: {path_of(message)}: string longer than {MAX_STRING} characters"
-                ) from None
-            return _load_lenient(data, path)
+        except msgspec.ValidationError:  # a subclass of DecodeError: first
+            raw = read_json(data, path)
+            refuse_long_strings(raw, path, _READ_FIELDS, MAX_STRING)
+            return _load_lenient(raw, data, path)
         except msgspec.DecodeError as error:
             raise SbomParseError(f"{path}: not valid JSON: {locate(str(error), data)}") from None
         except RecursionError:
@@ -272,14 +274,8 @@ def _check_format(bom_format: str, spec_version: str, path: str) -> None:
         raise SbomParseError(f'{path}: $.bomFormat: expected "CycloneDX", got {bom_format!r}')
 
 
-def _load_lenient(data: bytes, path: str) -> CycloneDxJsonDocument:
-    """Decode a file whose fields carry wrong types: skip what is broken, say so."""
-    try:
-        raw = orjson.loads(data)
-    except orjson.JSONDecodeError as error:
-        if "depth limit" in str(error):
-            raise SbomParseError(f"{path}: JSON nested too deeply to be an SBOM") from None
-        raise SbomParseError(f"{path}: not valid JSON: {error}") from None
+def _load_lenient(raw: Any, data: bytes, path: str) -> CycloneDxJsonDocument:
+    """Read a document whose fields carry wrong types: skip what is broken, say so."""
     if not isinstance(raw, dict):
         raise SbomParseError(f"{path}: $: expected a JSON object, got {type_name(raw)}")
     _check_format(raw.get("bomFormat", ""), raw.get("specVersion", ""), path)

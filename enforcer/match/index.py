@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import unquote
 
-from enforcer._models import Ban, ComponentInfo, Confidence, MatchEvidence
+from enforcer._models import PRODUCT_MATCHERS, Ban, ComponentInfo, Confidence, Match, MatchEvidence
 from enforcer._records import (
     CPE,
     GROUP,
@@ -69,24 +69,6 @@ RANK = {EXACT: 0, STRONG: 1, WEAK: 2}
 _K = TypeVar("_K", str, tuple[str, str], tuple[str, ...])
 _NO_HITS: tuple[Hit, ...] = ()
 _CACHE_LIMIT = 200_000
-#: matchers whose key is a named product of the ban (contract 2)
-PRODUCT_MATCHERS = frozenset({"product-name", "app-id", "product-purl"})
-
-
-@dataclass(slots=True)
-class Match:
-    """One component that matched one ban, before the policy decides."""
-
-    component: ComponentInfo
-    #: the record's index in its SBOM (document order)
-    record: int
-    ban: int
-    evidence: list[MatchEvidence]
-    confidence: Confidence
-    #: a named product of the ban matched (covers.products)
-    product: bool = False
-    #: what of the ban's exclusions the component matched, in words ("" when none)
-    excluded: str = ""
 
 
 @dataclass(slots=True)
@@ -620,4 +602,4 @@ def _remember(cache: dict[str, tuple[Hit, ...]], raw: str, hits: tuple[Hit, ...]
     return hits
 
 
-__all__ = ["IDENTIFYING", "Evidence", "Hit", "Match", "MatchIndex", "Matched", "group_key"]
+__all__ = ["IDENTIFYING", "PRODUCT_MATCHERS", "Evidence", "Hit", "Match", "MatchIndex", "Matched", "group_key"]
