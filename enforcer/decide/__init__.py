@@ -143,7 +143,8 @@ class Decider:
         """
         request = self.request(findings)
         if self._use_array:
-            answer = self.engine.query(DECISIONS_QUERY, request)
+            # the shipped library over the input's bans ends by construction: no child process needed
+            answer = self.engine.query(DECISIONS_QUERY, request, bounded=not self.shipped)
             if isinstance(answer, list) and len(answer) == len(findings):
                 return {finding["id"]: decision for finding, decision in zip(findings, answer, strict=True)}
             if answer is not None:
@@ -178,7 +179,7 @@ class Decider:
         batch = self.engine.decide_batch or len(chosen) or 1
         for start in range(0, len(chosen), batch):
             request = {**self.request([]), "bans": [ban_input(ban) for ban in chosen[start : start + batch]]}
-            answer = self.engine.query(STATUSES_QUERY, request)
+            answer = self.engine.query(STATUSES_QUERY, request, bounded=not self.shipped)
             if answer is None:
                 status = self.engine.query(STATUS_QUERY, self.request([]))
                 return status if isinstance(status, dict) else {}

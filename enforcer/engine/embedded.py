@@ -200,17 +200,17 @@ class EmbeddedEngine(PolicyEngine):
                 self._unparsed.clear()
                 raise PolicyCompileError(_describe_error(str(error), self._modules)) from None
 
-    def query(self, query: str, input: Any = None) -> Any:
-        value = self._answer(query, input)
+    def query(self, query: str, input: Any = None, *, bounded: bool = True) -> Any:
+        value = self._answer(query, input, bounded)
         self.check_answer(query, value, source="embedded engine")
         return value
 
-    def _answer(self, query: str, input: Any) -> Any:
+    def _answer(self, query: str, input: Any, bounded: bool = True) -> Any:
         entrypoint = _BUNDLED.get(query)
         if entrypoint is not None and self._decision_library_loaded():
             if self._bundle is None:
                 self._bundle = self._compiled_bundle()
-            return self._query_bundle(query, entrypoint, input)
+            return self._query_bundle(query, entrypoint, input, bounded)
         if input is None:
             split = self.policy_text().literal_split(query)
             if split is not None:
@@ -220,7 +220,7 @@ class EmbeddedEngine(PolicyEngine):
         self.parse()
         return self._plain_query(self._interpreter, query, input)
 
-    def _query_bundle(self, query: str, entrypoint: str, input: Any) -> Any:
+    def _query_bundle(self, query: str, entrypoint: str, input: Any, bounded: bool = True) -> Any:
         shared = self._regopy.rego_shared
         interpreter, bundle = self._interpreter, self._bundle
 
@@ -235,7 +235,7 @@ class EmbeddedEngine(PolicyEngine):
                 )
             ]
 
-        [output] = self._evaluate(query, steps)
+        [output] = self._evaluate(query, steps, bounded)
         return self._read_output(query, output)
 
     def _plain_query(self, interpreter: Any, query: str, input: Any) -> Any:
@@ -317,17 +317,21 @@ class EmbeddedEngine(PolicyEngine):
 
     # -- evaluation within a time limit --------------------------------------------
 
-    def _evaluate(self, query: str, steps: Callable[[], list[_Output]]) -> list[_Output]:
+    def _evaluate(self, query: str, steps: Callable[[], list[_Output]], bounded: bool = True) -> list[_Output]:
         """Run `steps` (rego-cpp calls) in a child process within the time limit (in process without one)."""
-        [outputs] = self._evaluate_all(query, [steps])
+        [outputs] = self._evaluate_all(query, [steps], bounded)
         return outputs
 
-    def _evaluate_all(self, query: str, jobs: list[Callable[[], list[_Output]]]) -> list[list[_Output]]:
+    def _evaluate_all(
+        self, query: str, jobs: list[Callable[[], list[_Output]]], bounded: bool = True
+    ) -> list[list[_Output]]:
         """Run each job in a child process of its own, side by side, all within the time limit.
 
-        Without a limit (or without fork) the jobs run here, one after the other.
+        Without a limit (or without fork), or for a query the caller knows to
+        end (`bounded=False`: the shipped decision library over its input),
+        the jobs run here, one after the other.
         """
-        limit = self.eval_timeout
+        limit = self.eval_timeout if bounded else None
         if limit is None or not hasattr(os, "fork"):
             return [job() for job in jobs]
         deadline = time.monotonic() + limit

@@ -88,11 +88,13 @@ class PolicyEngine(ABC):
         """Compile the modules; raise `PolicyCompileError` naming the file and line."""
 
     @abstractmethod
-    def query(self, query: str, input: Any = None) -> Any:
+    def query(self, query: str, input: Any = None, *, bounded: bool = True) -> Any:
         """The value of `query` (a reference such as ``data.enforcer.decide``).
 
         Returns None when the value is undefined; raises `EngineError` when
-        evaluation fails.
+        evaluation fails. `bounded=False` tells an engine that stops runaway
+        evaluations that this query is known to end (the shipped decision
+        library over its own input), so it may run it without that guard.
         """
 
     def describe(self) -> str:

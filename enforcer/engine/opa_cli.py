@@ -132,7 +132,7 @@ class OpaCliEngine(PolicyEngine):
         if completed.returncode != 0:
             raise PolicyCompileError(self._describe(completed, "the policies do not compile"))
 
-    def query(self, query: str, input: Any = None) -> Any:
+    def query(self, query: str, input: Any = None, *, bounded: bool = True) -> Any:
         arguments = ["eval", "--format", "json"]
         for file in self._files:
             arguments += ["--data", file]

@@ -204,7 +204,7 @@ class OpaServerEngine(PolicyEngine):
 
     # -- queries -----------------------------------------------------------------
 
-    def query(self, query: str, input: Any = None) -> Any:
+    def query(self, query: str, input: Any = None, *, bounded: bool = True) -> Any:
         value = self._query_path(query, input)
         self.check_answer(query, value, source=f"OPA server {self.url}")
         return value

@@ -241,7 +241,7 @@ _never_warns(cov) if cov.decision in {"person", "excluded"}
 
 # -- the verdict before waivers ----------------------------------------------
 
-_base(ban, finding, st) := {
+_base(ban, finding, st, cov) := {
 	"verdict": "allow",
 	"in_scope": false,
 	"phase": null,
@@ -249,7 +249,7 @@ _base(ban, finding, st) := {
 	"reason": concat("", ["outside the selected scopes (ban applies to ", concat(", ", ban.scopes), ")"]),
 } if {
 	not in_scope(ban, input.scopes)
-} else := _within(ban, finding, st, coverage(ban, finding))
+} else := _within(ban, finding, st, cov)
 
 _within(ban, finding, st, cov) := _plain_verdict(st, finding.confidence == "weak") if {
 	_binding(cov)
@@ -260,7 +260,7 @@ _within(ban, finding, st, cov) := _plain_verdict(st, finding.confidence == "weak
 	"reason": concat("", [cov.reason, "; at most a warning"]),
 } if {
 	not _never_warns(cov)
-	covers(ban).outside == "warn"
+	object.get(_covers_object(ban), "outside", "warn") == "warn"
 	st.status in {"active", "upcoming"}
 } else := {
 	"verdict": "allow",
@@ -396,16 +396,17 @@ decision(finding) := _decided(finding, bans_by_id[finding.ban]) if {
 # enforcer: portable: object.union merges flat objects here (no key holds an object on both sides).
 _decided(finding, ban) := result if {
 	covering := [w | some w in input.waivers; covers_component(w, finding)]
-	base := _base(ban, finding, _status_by_id[finding.ban])
+	cov := _coverage_of(ban, finding)
+	base := _base(ban, finding, _status_by_id[finding.ban], cov)
 	waived := _waived(base, covering)
 	result := object.union(waived, {
 		"covered_by": sort([w.id | some w in covering]),
-		"coverage": _coverage_of(ban, finding, base),
+		"coverage": cov,
 	})
 }
 
-# The coverage reported for a finding (scope comes first: outside the scopes, coverage is not asked).
-_coverage_of(ban, finding, _) := coverage(ban, finding) if in_scope(ban, input.scopes)
+# The coverage of a finding, worked out once (outside the selected scopes it is not asked).
+_coverage_of(ban, finding) := coverage(ban, finding) if in_scope(ban, input.scopes)
 
 else := {"decision": "outside", "reason": "outside the selected scopes"}
 
