@@ -34,8 +34,8 @@ __all__ = ["app", "main", "run"]
 app = new_app("Check SBOMs against government vendor bans written in Rego.", completion=True)
 app.command("check", cls=Command)(check.check)
 app.command("vendor", cls=Command)(vendor.vendor)
-app.command("schema", cls=Command)(schema.schema)
 app.command("version", cls=Command)(version.version)
+app.command("schema", cls=Command)(schema.schema)
 app.add_typer(policy.app, name="policy")
 
 
