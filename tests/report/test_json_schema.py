@@ -52,6 +52,15 @@ def test_every_golden_report_follows_the_schema(path: Path):
     assert_follows_the_schema(path.read_text(encoding="utf-8"))
 
 
+def test_the_readme_example_follows_the_schema():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## JSON report (schema version 2)") :]
+    start = section.index("```json\n") + len("```json\n")
+    example = section[start : section.index("\n```", start)]
+    report = assert_follows_the_schema(example)
+    assert report.sboms[0].findings[0].coverage is not None
+
+
 def cli_report(tmp_path: Path, *args: str | Path) -> str:
     out = tmp_path / "report.json"
     result = run_cli("check", *args, "--format", "json", "--output", out, "--fail-on", "never")
