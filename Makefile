@@ -7,23 +7,33 @@ ENFORCER := $(VENV)/bin/enforcer
 export OPA_VERSION ?= v1.22.2
 TESTS ?=
 
-.PHONY: help dev demo test test-python test-policies browser lint reformat bench bench-quick bench-html bench-1m bench-stream opa check-readme clean
+.PHONY: help dev wheel demo test test-python test-policies browser lint reformat bench bench-quick bench-html bench-1m bench-stream opa check-readme clean
 
 help:
 	@echo "make demo    install into $(VENV) and check a fixture SBOM on the embedded engine"
 	@echo "make test    install what the tests need (OPA, Chromium too) and run every test"
 	@echo "make lint    ruff, mypy (strict), opa check --strict, opa fmt, cargo fmt and clippy (native/)"
 	@echo "make bench   benchmarks (figures go to BENCHMARKS.md by hand)"
+	@echo "make wheel   build the wheel users install (Python, policies, native scanner) into dist/"
 
-$(VENV)/.installed: pyproject.toml native/Cargo.toml native/Cargo.lock native/pyproject.toml $(wildcard native/src/*.rs)
+# One package, built by maturin: the editable install compiles the native scanner (Rust, in
+# native/; cargo's target directory native/target is reused) into enforcer/_scan.
+$(VENV)/.installed: pyproject.toml native/Cargo.toml native/Cargo.lock $(wildcard native/src/*.rs)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	@# the scanner was a package of its own (enforcer-scan) before it moved into the enforcer
+	$(PY) -m pip uninstall --quiet --yes enforcer-scan 2>/dev/null || true
 	$(PY) -m pip install --quiet -e '.[dev]'
-	@# the native scanner (Rust, built with cargo through maturin); without it the enforcer runs in pure Python
-	$(PY) -m pip install --quiet ./native
 	touch $@
 
 dev: $(VENV)/.installed
+
+# The wheel users install: the Python code, the shipped policies and schemas, and the native
+# scanner, for this platform and every CPython from 3.11 (abi3). Reuses native/target.
+wheel: $(VENV)/.installed
+	rm -f dist/sbom_ban_enforcer-*.whl
+	$(PY) -m maturin build --release --quiet --interpreter $(PY) --out dist
+	@ls dist/sbom_ban_enforcer-*.whl
 
 demo: $(VENV)/.installed
 	@echo '$$ enforcer check fixtures/sboms/kaspersky-supplier.cdx.json --as-of 2024-10-01 --scope us --explain'
@@ -92,4 +102,4 @@ check-readme: $(VENV)/.installed
 	$(PY) scripts/check_readme.py
 
 clean:
-	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache .benchmarks bench-data
+	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache .benchmarks bench-data dist enforcer/_scan*.so

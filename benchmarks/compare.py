@@ -12,9 +12,10 @@ with this one in turn, round after round, so that both see the same load on
 the machine, and prints the median wall time and the largest peak memory of
 each, and their ratio. Both use the same bans: the earlier checkout's pack
 (`policies/gov`, contract 1, which this enforcer reads unchanged), each with
-its own shipped decision library, so the figures compare the code; a last line gives this enforcer on its own pack (contract
-2, more bans) for scale. Both must report the same number of findings on
-the contract-1 pack, or the run stops.
+its own shipped decision library, so the figures compare the code; a last
+line gives this enforcer on its own pack (contract 2, more bans) for scale.
+Both must report the same number of findings on the contract-1 pack, or the
+run stops.
 """
 
 from __future__ import annotations

@@ -60,9 +60,9 @@ def generate(count: int) -> Path:
 
 def bans(counts: list[int]) -> None:
     os.environ["ENFORCER_CACHE_DIR"] = "off"
-    from enforcer.policy import BANS_QUERY, find_modules, with_decision_library
     from enforcer._run import Enforcer, Options
     from enforcer.engine.embedded import EmbeddedEngine
+    from enforcer.policy import BANS_QUERY, find_modules, with_decision_library
 
     for count in counts:
         directory = generate(count)

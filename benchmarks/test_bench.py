@@ -201,7 +201,7 @@ def _reference_on_opa(path: Path, label: str, registry: Registry) -> None:
 
 def test_start_up_floor(registry: Registry) -> None:
     """What any check pays before it reads a byte: the interpreter and the libraries a check imports."""
-    argv = [PYTHON, "-c", "import argparse, pathlib, msgspec, orjson, regopy, enforcer_scan"]
+    argv = [PYTHON, "-c", "import argparse, pathlib, msgspec, orjson, regopy, enforcer._scan"]
     run = measure(argv, rounds=9)
     assert run.returncode == 0
     registry.record("start-up floor", run.seconds, run.peak_mib, note="python -c 'import msgspec, orjson, regopy, ...'")

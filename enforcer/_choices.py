@@ -40,3 +40,8 @@ class QueryKind(enum.StrEnum):
     PURL = "purl"
     CPE = "cpe"
     HASH = "hash"
+
+
+#: `enforcer schema NAME`: the JSON Schema files of the contract (schemas/ in a checkout,
+#: enforcer/_schemas in the package), each named with the version of what it describes.
+SCHEMA_FILES = {"report": "report-2.json", "ban": "ban-2.json", "waiver": "waiver-1.json"}

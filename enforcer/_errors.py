@@ -10,8 +10,9 @@ CLI catches that one class, prints its message on a single line and exits 3.
     ├── PolicyError               the policies or waivers are wrong
     │   ├── PolicyCompileError    a Rego module does not compile
     │   └── BanValidationError    a ban or waiver breaks the contract
-    └── EngineError               the policy engine failed
-        └── EngineConnectionError the engine (OPA server, opa binary) is unreachable
+    ├── EngineError               the policy engine failed
+    │   └── EngineConnectionError the engine (OPA server, opa binary) is unreachable
+    └── ReportError               a JSON report does not follow its schema (`read_report`)
 
 Messages start with what failed and where, then the cause:
 ``fixtures/broken.json: not valid JSON: unexpected end of data (line 3, column 9)``.
@@ -48,8 +49,8 @@ class PolicyCompileError(PolicyError):
     """A Rego module does not parse or compile."""
 
 
-class BanValidationError(PolicyError):
-    """Bans or waivers do not follow the policy contract: every problem, each with its file, id and field."""
+class _Problems(EnforcerError):
+    """An error of many problems: the first (and how many more) is its message, `lines` gives each."""
 
     def __init__(self, *problems: str) -> None:
         super().__init__(problems[0] if len(problems) == 1 else f"{problems[0]} (and {len(problems) - 1} more)")
@@ -59,9 +60,17 @@ class BanValidationError(PolicyError):
         return list(self.problems)
 
 
+class BanValidationError(_Problems, PolicyError):
+    """Bans or waivers do not follow the policy contract: every problem, each with its file, id and field."""
+
+
 class EngineError(EnforcerError):
     """The policy engine failed to answer a query."""
 
 
 class EngineConnectionError(EngineError):
     """The policy engine cannot be reached."""
+
+
+class ReportError(_Problems):
+    """A JSON report does not follow its schema: every problem, a line each."""

@@ -1,4 +1,10 @@
-"""Whether the native scanner (`enforcer_scan`, built from `native/`) is here and in use.
+"""Whether the native scanner (`enforcer._scan`, built from `native/`) is here and in use.
+
+The scanner is a Rust extension module inside the enforcer package: a wheel
+carries it, and an editable install (`make dev`) builds it beside the
+sources. Everything runs without it, in pure Python, only slower on large
+CycloneDX JSON: where no wheel fits and nothing could build it, where its
+shared library does not load, or with `ENFORCER_NATIVE=0`.
 
 Kept apart from `cyclonedx_native` so that `enforcer version` can say it
 without importing the loaders.
@@ -9,10 +15,12 @@ from __future__ import annotations
 import os
 from types import ModuleType
 
-#: the version of `enforcer_scan` this code speaks to (its `__version__`, major.minor)
+#: the version of the scanner this code speaks to (its `__version__`, major.minor)
 COMPATIBLE = "0.1"
 _OFF = ("0", "off", "no", "false")
 _MODULE: ModuleType | None | bool = None
+#: why the scanner is not in use, once `native_module` has looked
+_WHY_NOT = ""
 
 
 def switched_off() -> bool:
@@ -21,19 +29,23 @@ def switched_off() -> bool:
 
 
 def native_module() -> ModuleType | None:
-    """The `enforcer_scan` module, or None (not installed, of another version, or switched off)."""
-    global _MODULE
+    """The scanner's module, or None (absent, of another version, or switched off)."""
+    global _MODULE, _WHY_NOT
     if _MODULE is None:
         _MODULE = False
-        if not switched_off():
+        if switched_off():
+            _WHY_NOT = "native scanner switched off by ENFORCER_NATIVE=0"
+        else:
             try:
-                import enforcer_scan
-            except ImportError:
-                pass
+                from enforcer import _scan
+            except ImportError:  # not built, or its shared library does not load here
+                _WHY_NOT = "native scanner not installed: pure Python"
             else:
-                version = str(getattr(enforcer_scan, "__version__", ""))
+                version = str(getattr(_scan, "__version__", ""))
                 if version == COMPATIBLE or version.startswith(COMPATIBLE + "."):
-                    _MODULE = enforcer_scan
+                    _MODULE = _scan
+                else:
+                    _WHY_NOT = f"native scanner {version or '?'} does not fit this code ({COMPATIBLE}): pure Python"
     return _MODULE if isinstance(_MODULE, ModuleType) else None
 
 
@@ -42,6 +54,4 @@ def describe() -> str:
     module = native_module()
     if module is not None:
         return f"native scanner {module.__version__}"
-    if switched_off():
-        return "native scanner switched off by ENFORCER_NATIVE=0"
-    return "native scanner not installed: pure Python"
+    return _WHY_NOT

@@ -26,7 +26,9 @@ PACKAGE = ROOT / "enforcer"
 #: The stages, in the order data flows through them.
 STAGES = ["load", "identify", "match", "decide", "report"]
 #: What every part may import: the stage-neutral types and helpers.
-SHARED = {"_models", "_records", "_errors", "_cache", "_native", "_choices", "__init__", "config", "contract"}
+SHARED = {
+    "_models", "_records", "_errors", "_cache", "_native", "_choices", "_jsontext", "__init__", "config", "contract",
+}  # fmt: skip
 #: Services a stage may use, and what they may use in turn.
 SERVICES = {
     "engine": {"engine"},

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import typer
 
 from enforcer._errors import EnforcerError
-from enforcer.cli import check, policy, vendor, version
+from enforcer.cli import check, policy, schema, vendor, version
 from enforcer.cli._adapter import Command, UsageError, new_app, usage_error
 from enforcer.cli._errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CommandLineError, error, say
 
@@ -35,6 +35,7 @@ app = new_app("Check SBOMs against government vendor bans written in Rego.", com
 app.command("check", cls=Command)(check.check)
 app.command("vendor", cls=Command)(vendor.vendor)
 app.command("version", cls=Command)(version.version)
+app.command("schema", cls=Command)(schema.schema)
 app.add_typer(policy.app, name="policy")
 
 

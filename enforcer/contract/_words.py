@@ -36,6 +36,14 @@ def validate(model: type[_M], value: Any) -> tuple[_M | None, list[Problem]]:
         return None, [_problem(item) for item in error.errors(include_url=False)]
 
 
+def validate_json(model: type[_M], text: str | bytes) -> tuple[_M | None, list[Problem]]:
+    """The model for a JSON document, or None and every problem found in it."""
+    try:
+        return _adapter(model).validate_json(text), []
+    except ValidationError as error:
+        return None, [_problem(item) for item in error.errors(include_url=False)]
+
+
 _ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
 
 
@@ -63,6 +71,7 @@ _TYPES = {
     "int_type": "an integer",
     "int_parsing": "an integer",
     "date_type": "a date in the form YYYY-MM-DD",
+    "date_parsing": "a date in the form YYYY-MM-DD",
 }
 
 
@@ -85,6 +94,8 @@ def _message(kind: str, given: Any, context: dict[str, Any], text: str, location
         return f"{given!r} is not an id (letters, digits and . _ : -, starting with a letter or digit)"
     if kind == "literal_error":
         return f"{given!r} is not one of {context.get('expected', '').replace(' or ', ', ')}"
+    if kind == "greater_than_equal":
+        return f"{given!r} is below the minimum {context.get('ge')!r}"
     if kind == "frozen_instance":
         return "cannot be changed"
     return f"not valid ({kind})"

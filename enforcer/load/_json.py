@@ -8,24 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from enforcer._jsontext import locate
 
-def locate(message: str, data: bytes) -> str:
-    """Turn msgspec's "(byte N)" into a line and column."""
-    marker = "(byte "
-    at = message.rfind(marker)
-    if "truncated" in message:
-        text, offset = "unexpected end of file; the file is truncated", len(data.rstrip())
-    elif at < 0:
-        return message
-    else:
-        try:
-            offset = int(message[at + len(marker) : message.index(")", at)])
-        except ValueError:
-            return message
-        text = message[:at].strip().removeprefix("JSON is malformed: ")
-    line = data.count(b"\n", 0, offset) + 1
-    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    return f"{text} (line {line}, column {column})"
+__all__ = ["locate", "read_json", "refuse_long_strings", "relative", "struct_fields", "type_name"]
 
 
 def relative(message: str) -> str:

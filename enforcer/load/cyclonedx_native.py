@@ -1,4 +1,4 @@
-"""CycloneDX JSON through the native scanner (`enforcer_scan`), when it is installed.
+"""CycloneDX JSON through the native scanner (`enforcer._scan`), when it is installed.
 
 The scanner (Rust, `native/` in the repository) reads the document once,
 memory-mapped, and answers three things without building a Python object per
@@ -34,8 +34,7 @@ from enforcer.load.cyclonedx_model import Bom, Component, Metadata, Service
 from enforcer.load.interface import Selection
 
 if TYPE_CHECKING:
-    from enforcer_scan import Scan, Scanner
-
+    from enforcer._scan import Scan, Scanner
     from enforcer.load.interface import SbomDocument
 
 _METADATA = msgspec.json.Decoder(Metadata)

@@ -23,12 +23,21 @@ STATUS_QUERY = "data.enforcer.ban_status"
 
 
 def shipped_policies() -> Path:
-    """The policies shipped with the enforcer (the checkout's `policies/`)."""
+    """The policies shipped with the enforcer: `enforcer/_policies`.
+
+    In a wheel that is a directory of the package; in a checkout, a link to
+    the checkout's `policies/`, which is returned as such (so reports name
+    `policies/...`). A checkout whose link was not kept (a system without
+    symbolic links) still finds `policies/` beside the package.
+    """
     here = Path(__file__).resolve().parent.parent  # the enforcer package
-    for candidate in (here.parent / "policies", here / "_policies"):
-        if candidate.is_dir():
-            return candidate
-    raise PolicyError(f"the shipped policies are missing (looked in {here.parent / 'policies'})")
+    shipped = (here / "_policies").resolve()
+    if shipped.is_dir():
+        return shipped
+    checkout = here.parent / "policies"
+    if (here.parent / "pyproject.toml").is_file() and checkout.is_dir():
+        return checkout
+    raise PolicyError(f"the shipped policies are missing (looked in {here / '_policies'})")
 
 
 def find_modules(paths: Sequence[Path | str], *, tests: bool = False) -> list[PolicyModule]:

@@ -19,7 +19,7 @@ class JsonReporter(Reporter):
 
 
 def to_document(result: RunResult) -> dict[str, Any]:
-    """The report as plain data, in the shape of schema version 1."""
+    """The report as plain data, in the shape of schema version 2 (its schema: `enforcer.contract.report`)."""
     totals = result.totals()
     return {
         "schema_version": result.schema_version,

@@ -62,7 +62,7 @@ impl Data {
 }
 
 /// The needles of one run, compiled once; scans any number of documents.
-#[pyclass(frozen, module = "enforcer_scan")]
+#[pyclass(frozen, module = "enforcer._scan")]
 struct Scanner {
     matcher: Matcher,
     checks: Checks,
@@ -164,7 +164,7 @@ impl Scanner {
 type Located<'py> = (bool, Bound<'py, PyBytes>);
 
 /// What a scan found; keeps the document's bytes for the slices asked later.
-#[pyclass(frozen, module = "enforcer_scan")]
+#[pyclass(frozen, module = "enforcer._scan")]
 struct Scan {
     data: Data,
     outline: Outline,
@@ -370,7 +370,7 @@ impl Scan {
     }
 }
 
-#[pymodule]
+#[pymodule(name = "_scan")]
 fn enforcer_scan(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_class::<Scanner>()?;

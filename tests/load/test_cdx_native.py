@@ -39,8 +39,8 @@ def native_module() -> Any:
     module = cyclonedx_native.native_module()
     if module is None:
         if os.environ.get("CI"):
-            pytest.fail("the native scanner (enforcer_scan) is not installed: `make dev` builds it")
-        pytest.skip("the native scanner (enforcer_scan) is not installed")
+            pytest.fail("the native scanner (enforcer._scan) is not installed: `make dev` builds it")
+        pytest.skip("the native scanner (enforcer._scan) is not installed")
     return module
 
 
@@ -334,8 +334,8 @@ def test_switched_off_by_the_environment(tmp_path):
 
 _PEAK = """
 import resource, sys
-import enforcer_scan
-scanner = enforcer_scan.Scanner([(False, [])] * 7, [], [])
+from enforcer import _scan
+scanner = _scan.Scanner([(False, [])] * 7, [], [])
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 scan = scanner.scan_file(sys.argv[1], 1000)
 assert scan.fallback is None, scan.fallback
