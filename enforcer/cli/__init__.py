@@ -82,7 +82,6 @@ def main() -> None:
     import gc
 
     gc.disable()
-    os.environ.setdefault("ENFORCER_RETAIN_DOCUMENTS", "1")
     try:
         code = run(sys.argv[1:])
     except KeyboardInterrupt:
