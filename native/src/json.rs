@@ -8,6 +8,7 @@
 //! path, which reports the problem with its own words and location.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 /// Why the scanner gave a document back to the Python path, and where.
 #[derive(Debug)]
@@ -319,7 +320,7 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// Skip one value of any type, checking it all the same.
+    /// Skip one value of any type, checking it all the same (a repeated key too).
     pub fn skip(&mut self, depth: usize) -> Res<()> {
         if depth > MAX_DEPTH {
             return self.fail("nested too deeply");
@@ -331,8 +332,10 @@ impl<'a> Cursor<'a> {
                 if self.empty(b'}')? {
                     return Ok(());
                 }
+                let mut keys = Keys::default();
                 loop {
-                    self.key()?;
+                    let key = self.key()?;
+                    keys.first(key, self)?;
                     self.skip(depth + 1)?;
                     if !self.more(b'}')? {
                         return Ok(());
@@ -358,6 +361,171 @@ impl<'a> Cursor<'a> {
             _ => self.fail("unexpected character"),
         }
     }
+}
+
+/// The keys of one object read so far (raw: an escaped key goes to Python
+/// anyway): a key seen twice sends the document to Python, which names it.
+#[derive(Default)]
+pub struct Keys<'a> {
+    few: [&'a [u8]; 16],
+    count: usize,
+    many: Option<HashSet<&'a [u8]>>,
+}
+
+impl<'a> Keys<'a> {
+    #[inline]
+    pub fn first(&mut self, key: &'a [u8], cur: &Cursor) -> Res<()> {
+        if let Some(many) = &mut self.many {
+            if !many.insert(key) {
+                return cur.fail("a repeated key");
+            }
+            return Ok(());
+        }
+        if self.few[..self.count].contains(&key) {
+            return cur.fail("a repeated key");
+        }
+        if self.count == self.few.len() {
+            let mut many: HashSet<&'a [u8]> = self.few.iter().copied().collect();
+            many.insert(key);
+            self.many = Some(many);
+        } else {
+            self.few[self.count] = key;
+            self.count += 1;
+        }
+        Ok(())
+    }
+}
+
+/// What `check_keys` found.
+pub struct KeyCheck {
+    /// the first repeated key (in document order) and the path of its object
+    pub duplicate: Option<(String, String)>,
+    /// keys of the top-level object that name an SBOM format
+    pub markers: Vec<String>,
+}
+
+enum Step<'a> {
+    Key(Cow<'a, [u8]>),
+    Index(usize),
+}
+
+/// Walk a whole JSON document: the first key repeated in any object, with
+/// the JSON path of that object, and the format markers of the top level.
+/// Keys are compared decoded (`"a\u0062"` repeats `"ab"`).
+pub fn check_keys(data: &[u8]) -> Res<KeyCheck> {
+    let mut cur = Cursor::new(data, 0);
+    let mut report = KeyCheck {
+        duplicate: None,
+        markers: Vec::new(),
+    };
+    let mut path = Vec::new();
+    if walk_keys(&mut cur, &mut path, 0, &mut report)? {
+        return Ok(report);
+    }
+    cur.ws();
+    if cur.pos != data.len() {
+        return cur.fail("data after the document");
+    }
+    Ok(report)
+}
+
+fn walk_keys<'a>(
+    cur: &mut Cursor<'a>,
+    path: &mut Vec<Step<'a>>,
+    depth: usize,
+    report: &mut KeyCheck,
+) -> Res<bool> {
+    if depth > MAX_DEPTH {
+        return cur.fail("nested too deeply");
+    }
+    match cur.peek()? {
+        b'{' => {
+            cur.pos += 1;
+            if cur.empty(b'}')? {
+                return Ok(false);
+            }
+            let mut few: Vec<Cow<'a, [u8]>> = Vec::new();
+            let mut many: Option<HashSet<Cow<'a, [u8]>>> = None;
+            loop {
+                if cur.peek()? != b'"' {
+                    return cur.fail("expected a key");
+                }
+                let at = cur.pos;
+                let key = cur.string()?.value(at)?;
+                cur.expect(b':')?;
+                let repeated = match &mut many {
+                    Some(set) => !set.insert(key.clone()),
+                    None => {
+                        let seen = few.contains(&key);
+                        few.push(key.clone());
+                        if few.len() > 16 {
+                            many = Some(few.drain(..).collect());
+                        }
+                        seen
+                    }
+                };
+                if repeated {
+                    report.duplicate =
+                        Some((String::from_utf8_lossy(&key).into_owned(), render(path)));
+                    return Ok(true);
+                }
+                if depth == 0
+                    && matches!(
+                        &*key,
+                        b"bomFormat" | b"spdxVersion" | b"@context" | b"@graph"
+                    )
+                {
+                    report
+                        .markers
+                        .push(String::from_utf8_lossy(&key).into_owned());
+                }
+                path.push(Step::Key(key));
+                let found = walk_keys(cur, path, depth + 1, report)?;
+                path.pop();
+                if found {
+                    return Ok(true);
+                }
+                if !cur.more(b'}')? {
+                    return Ok(false);
+                }
+            }
+        }
+        b'[' => {
+            cur.pos += 1;
+            if cur.empty(b']')? {
+                return Ok(false);
+            }
+            let mut index = 0;
+            loop {
+                path.push(Step::Index(index));
+                let found = walk_keys(cur, path, depth + 1, report)?;
+                path.pop();
+                if found {
+                    return Ok(true);
+                }
+                index += 1;
+                if !cur.more(b']')? {
+                    return Ok(false);
+                }
+            }
+        }
+        _ => cur.skip(depth).map(|_| false),
+    }
+}
+
+/// `$.components[0].supplier`
+fn render(path: &[Step]) -> String {
+    let mut text = String::from("$");
+    for step in path {
+        match step {
+            Step::Key(key) => {
+                text.push('.');
+                text.push_str(&String::from_utf8_lossy(key));
+            }
+            Step::Index(index) => text.push_str(&format!("[{index}]")),
+        }
+    }
+    text
 }
 
 fn hex4(raw: &[u8]) -> u32 {
