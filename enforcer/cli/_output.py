@@ -118,7 +118,12 @@ def summary(
     if not scoped:
         text += f"; {ALL_JURISDICTIONS}"
     if code == EXIT_ERROR:
-        return f"{text}; exit 3: {totals['errors']} of {sboms} SBOMs could not be checked"
+        problems = []
+        if totals["errors"]:
+            problems.append(f"{totals['errors']} of {sboms} SBOMs could not be checked")
+        if totals["unreadable"]:
+            problems.append(f"{totals['unreadable']} with identity values that could not be read (see the warnings)")
+        return f"{text}; exit 3: {' and '.join(problems)}"
     reasons = []
     if (fail_on is FailOn.DENY and totals["deny"]) or (fail_on is FailOn.WARN and (totals["deny"] or totals["warn"])):
         reasons.append(f"{fail_on.value} findings fail the gate (--fail-on {fail_on.value})")

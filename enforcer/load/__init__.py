@@ -123,8 +123,8 @@ def open_regular(path: str) -> int:
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
-            readable = os.access(path, os.R_OK | os.X_OK)
-            raise SbomError(f"{path}: is a directory" + ("" if readable else " that cannot be read (permission denied)"))
+            unreadable = "" if os.access(path, os.R_OK | os.X_OK) else " that cannot be read (permission denied)"
+            raise SbomError(f"{path}: is a directory{unreadable}")
         if not stat.S_ISREG(mode):
             raise SbomError(f"{path}: not a regular file ({_file_kind(mode)}); use - to read standard input")
         os.set_blocking(descriptor, True)
@@ -243,7 +243,9 @@ def _gunzip(stream: BinaryIO, first: bytes, name: str, limit: int) -> bytes:
         if piece:
             size += len(piece)
             if size > limit:
-                raise SbomParseError(f"{name}: decompresses to more than the {_mib(limit)} limit (ENFORCER_MAX_SBOM_BYTES)")
+                raise SbomParseError(
+                    f"{name}: decompresses to more than the {_mib(limit)} limit (ENFORCER_MAX_SBOM_BYTES)"
+                )
             pieces.append(piece)
             if not checked and size >= _HEAD:
                 checked = True

@@ -32,7 +32,7 @@ KeyReport = tuple[tuple[str, str] | None, list[str]]
 
 
 def check_json(data: bytes, name: str) -> None:
-    """Raise `SbomParseError` for a repeated key or a document of two formats; nothing for a document that is not JSON."""
+    """Raise `SbomParseError` for a repeated key or a document of two formats (nothing when it is not JSON)."""
     report = _report(data)
     if report is None:
         return  # not JSON (or too deep): the loader says what is wrong with it

@@ -146,9 +146,7 @@ class SbomDocument(ABC):
         paths = []
         for record, chain in zip(records, chains, strict=True):
             if chain and len(chain) > 1:
-                paths.append(
-                    [ELIDED if ref is None else labels.get(ref, ref) for ref in chain[:-1]] + [record.label()]
-                )
+                paths.append([ELIDED if ref is None else labels.get(ref, ref) for ref in chain[:-1]] + [record.label()])
             else:
                 paths.append([*record.ancestors, record.label()])
         return paths
