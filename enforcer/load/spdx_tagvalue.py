@@ -153,6 +153,7 @@ class SpdxTagValueLoader(SbomLoader):
                 else:
                     warnings.append(f"line {number}: Relationship: expected 'ELEMENT TYPE ELEMENT', got {value!r}")
             elif package is not None:
+                _refuse_repeat(package, tag, number, path)
                 _package_field(package, tag, value, number, warnings)
             elif not in_other and tag == "SPDXID" and not document_id:
                 document_id = value
@@ -171,6 +172,28 @@ class SpdxTagValueLoader(SbomLoader):
         result = Spdx2Document(path, document, "tag-value")
         result.warnings.extend(warnings)
         return result
+
+
+#: the package tags that hold one value, and the field of `Package` each fills
+_SINGLE = {
+    "SPDXID": "SPDXID",
+    "PackageVersion": "versionInfo",
+    "PackageSupplier": "supplier",
+    "PackageOriginator": "originator",
+    "PackageDownloadLocation": "downloadLocation",
+    "PackageHomePage": "homepage",
+    "PrimaryPackagePurpose": "primaryPackagePurpose",
+}
+
+
+def _refuse_repeat(package: Package, tag: str, number: int, path: str) -> None:
+    """A package tag that holds one value, given twice: refused (readers disagree on which one counts)."""
+    field = _SINGLE.get(tag)
+    if field is not None and getattr(package, field):
+        raise SbomParseError(
+            f"{path}: line {number}: {tag} given a second time for the package {package.name!r}:"
+            " readers disagree on which one counts; refused"
+        )
 
 
 def _package_field(package: Package, tag: str, value: str, number: int, warnings: list[str]) -> None:
