@@ -134,7 +134,7 @@ def glob_paths(pattern: str) -> tuple[list[str], list[str]]:
         following: dict[str, str] = {}
         matches: list[str] = []
         for directory in states.values():
-            for name, path, is_dir in _expand(directory, part, unreadable):
+            for path, is_dir in _expand(directory, part, unreadable):
                 if last:
                     matches.append(path)
                 elif is_dir:
@@ -145,8 +145,8 @@ def glob_paths(pattern: str) -> tuple[list[str], list[str]]:
     return [], sorted(unreadable)  # pragma: no cover - the loop returns at its last part
 
 
-def _expand(directory: str, part: str, unreadable: list[str]) -> Iterator[tuple[str, str, bool]]:
-    """(name, path, is a directory) of what one pattern component matches in `directory`."""
+def _expand(directory: str, part: str, unreadable: list[str]) -> Iterator[tuple[str, bool]]:
+    """(path, is a directory) of what one pattern component matches in `directory`."""
     if part == "**":
         yield from _below(directory, unreadable)
         return
@@ -163,12 +163,12 @@ def _expand(directory: str, part: str, unreadable: list[str]) -> Iterator[tuple[
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
-            yield entry.name, os.path.join(directory, entry.name), is_dir
+            yield os.path.join(directory, entry.name), is_dir
 
 
-def _below(directory: str, unreadable: list[str]) -> Iterator[tuple[str, str, bool]]:
+def _below(directory: str, unreadable: list[str]) -> Iterator[tuple[str, bool]]:
     """`**`: the directory itself and every directory and file below it (no hidden names, no links to directories)."""
-    yield "", directory, True
+    yield directory, True
     entered: set[str] = set()
     stack = [directory]
     while stack:
@@ -192,7 +192,7 @@ def _below(directory: str, unreadable: list[str]) -> Iterator[tuple[str, str, bo
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_dir = False
-            yield entry.name, path, is_dir or _is_dir(entry)
+            yield path, is_dir or _is_dir(entry)
             if is_dir:
                 inner.append(path)
         stack.extend(reversed(inner))
