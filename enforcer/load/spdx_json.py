@@ -43,6 +43,7 @@ from enforcer.identify.fields import SPDX2_PACKAGE
 from enforcer.identify.fields import value as identity
 from enforcer.load._json import locate, path_of, type_name
 from enforcer.load._lenient import Problems, convert
+from enforcer.load._spdx_checks import json_warnings, raw_warnings
 from enforcer.load.cyclonedx_model import MAX_STRING
 from enforcer.load.interface import SbomDocument, SbomLoader
 
@@ -308,13 +309,17 @@ class SpdxJsonLoader(SbomLoader):
                 if "depth limit" in decode_error.msg:
                     raise SbomParseError(f"{path}: JSON nested too deeply to be an SBOM") from None
                 raise SbomParseError(f"{path}: not valid JSON: {decode_error}") from None
-            return from_raw(raw, path, "json")
+            lenient = from_raw(raw, path, "json")
+            lenient.warnings.extend(json_warnings(data))
+            return lenient
         except msgspec.DecodeError as error:
             raise SbomParseError(f"{path}: not valid JSON: {locate(str(error), data)}") from None
         except RecursionError:
             raise SbomParseError(f"{path}: JSON nested too deeply to be an SBOM") from None
         check_version(document.spdxVersion, path)
-        return Spdx2Document(path, document, "json")
+        result = Spdx2Document(path, document, "json")
+        result.warnings.extend(json_warnings(data))
+        return result
 
 
 # -- YAML ------------------------------------------------------------------------
@@ -374,7 +379,9 @@ class SpdxYamlLoader(SbomLoader):
         except RecursionError:
             raise SbomParseError(f"{path}: YAML nested too deeply to be an SBOM") from None
         _refuse_shared(raw, path)
-        return from_raw(raw, path, "yaml")
+        result = from_raw(raw, path, "yaml")
+        result.warnings.extend(raw_warnings(raw))
+        return result
 
 
 def _check_lines(data: bytes, path: str) -> None:

@@ -282,7 +282,16 @@ def test_a_100_mb_string_keeps_memory_bounded(tmp_path, kind):
 
 def _spdx(tmp_path: Path, packages: object, **top: object) -> Path:
     path = tmp_path / "sbom.spdx.json"
-    document = {"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "name": "doc", "packages": packages, **top}
+    document = {
+        "spdxVersion": "SPDX-2.3",
+        "dataLicense": "CC0-1.0",
+        "SPDXID": "SPDXRef-DOCUMENT",
+        "name": "doc",
+        "documentNamespace": "https://example.org/doc",
+        "creationInfo": {"created": "2024-01-01T00:00:00Z", "creators": ["Tool: test"]},
+        "packages": packages,
+        **top,
+    }
     path.write_text(json.dumps(document))
     return path
 
@@ -301,8 +310,19 @@ def test_spdx_wrong_type_in_a_package_keeps_the_rest_and_fails_the_gate(cli, tmp
     path = _spdx(
         tmp_path,
         [
-            {"SPDXID": "SPDXRef-a", "name": 42, "supplier": "Organization: AO Kaspersky Lab"},
-            {"SPDXID": "SPDXRef-b", "name": "b", "versionInfo": 3, "supplier": "Organization: AO Kaspersky Lab"},
+            {
+                "SPDXID": "SPDXRef-a",
+                "name": 42,
+                "downloadLocation": "NONE",
+                "supplier": "Organization: AO Kaspersky Lab",
+            },
+            {
+                "SPDXID": "SPDXRef-b",
+                "name": "b",
+                "downloadLocation": "NONE",
+                "versionInfo": 3,
+                "supplier": "Organization: AO Kaspersky Lab",
+            },
         ],
     )
     result = cli("check", path, *POLICY_ARGS, "--as-of", "2024-10-01", "--format", "json")
@@ -311,6 +331,7 @@ def test_spdx_wrong_type_in_a_package_keeps_the_rest_and_fails_the_gate(cli, tmp
     assert sbom["warnings"] == [
         "$.packages[0].name: expected a string, got a number; an identity value that could not be read",
         "$.packages[1].versionInfo: expected a string or null, got a number; ignored",
+        "$.packages[0].name: missing",
     ]
     assert [finding["component"]["ref"] for finding in sbom["findings"]] == ["SPDXRef-a", "SPDXRef-b"]
     assert (sbom["unreadable"], sbom["components"]) == (1, 2)
@@ -392,10 +413,11 @@ def test_tag_value_stray_lines_are_warnings(tmp_path):
     path = tmp_path / "stray.spdx"
     path.write_text("SPDXVersion: SPDX-2.3\nthis line has no tag\nPackageName: a\nExternalRef: only-two parts\n")
     document = read_document(str(path))
-    assert document.warnings == [
+    assert document.warnings[:2] == [
         "line 2: not a 'Tag: value' line; ignored",
         "line 4: ExternalRef: expected 'CATEGORY TYPE LOCATOR', got 'only-two parts'",
     ]
+    assert "DataLicense: missing (SPDX documents are CC0-1.0)" in document.warnings  # the specification checks
     assert document.component_count == 1
 
 
