@@ -121,7 +121,8 @@ def open_regular(path: str) -> int:
     except FileNotFoundError:
         raise SbomError(f"{path}: no such file") from None
     except PermissionError:
-        raise SbomError(f"{path}: permission denied") from None
+        what = "is a directory that cannot be read (permission denied)" if os.path.isdir(path) else "permission denied"
+        raise SbomError(f"{path}: {what}") from None
     except OSError as error:
         raise SbomError(f"{path}: cannot open: {error.strerror or error}") from None
     try:

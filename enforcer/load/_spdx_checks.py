@@ -320,7 +320,7 @@ def licence_fault(expression: str) -> str:
     >>> licence_fault("MIT OR (Apache-2.0 AND BSD-3-Clause)"), licence_fault("GPL-2.0 WITH Classpath-exception-2.0")
     ('', '')
     >>> licence_fault("MIT, Apache-2.0")
-    'a list is joined with AND or OR, not commas'
+    "a list is joined with AND or OR, not with ','"
     """
     text = expression.strip()
     if text in _NO_VALUE:
@@ -328,8 +328,9 @@ def licence_fault(expression: str) -> str:
     if not text:
         return "empty"
     tokens = [match.group(1) for match in _TOKEN.finditer(text)]
-    if "," in tokens or "/" in tokens or ";" in tokens:
-        return "a list is joined with AND or OR, not commas"
+    separator = next((token for token in tokens if token in (",", "/", ";", "&", "|")), None)
+    if separator is not None:
+        return f"a list is joined with AND or OR, not with {separator!r}"
     parser = _Expression(tokens)
     fault = parser.compound(0)
     if not fault and parser.position < len(tokens):
