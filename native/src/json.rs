@@ -411,105 +411,124 @@ enum Step<'a> {
 
 /// Walk a whole JSON document: the first key repeated in any object, with
 /// the JSON path of that object, and the format markers of the top level.
-/// Keys are compared decoded (`"a\u0062"` repeats `"ab"`).
+/// Keys are compared decoded (`"a\\u0062"` repeats `"ab"`).
 pub fn check_keys(data: &[u8]) -> Res<KeyCheck> {
-    let mut cur = Cursor::new(data, 0);
-    let mut report = KeyCheck {
-        duplicate: None,
-        markers: Vec::new(),
+    let mut walk = KeyWalk {
+        cur: Cursor::new(data, 0),
+        path: Vec::new(),
+        pool: Vec::new(),
+        report: KeyCheck {
+            duplicate: None,
+            markers: Vec::new(),
+        },
     };
-    let mut path = Vec::new();
-    if walk_keys(&mut cur, &mut path, 0, &mut report)? {
-        return Ok(report);
+    if walk.value(0)? {
+        return Ok(walk.report);
     }
-    cur.ws();
-    if cur.pos != data.len() {
-        return cur.fail("data after the document");
+    walk.cur.ws();
+    if walk.cur.pos != data.len() {
+        return walk.cur.fail("data after the document");
     }
-    Ok(report)
+    Ok(walk.report)
 }
 
-fn walk_keys<'a>(
-    cur: &mut Cursor<'a>,
-    path: &mut Vec<Step<'a>>,
-    depth: usize,
-    report: &mut KeyCheck,
-) -> Res<bool> {
-    if depth > MAX_DEPTH {
-        return cur.fail("nested too deeply");
-    }
-    match cur.peek()? {
-        b'{' => {
-            cur.pos += 1;
-            if cur.empty(b'}')? {
-                return Ok(false);
-            }
-            let mut few: Vec<Cow<'a, [u8]>> = Vec::new();
-            let mut many: Option<HashSet<Cow<'a, [u8]>>> = None;
-            loop {
-                if cur.peek()? != b'"' {
-                    return cur.fail("expected a key");
+struct KeyWalk<'a> {
+    cur: Cursor<'a>,
+    path: Vec<Step<'a>>,
+    /// key lists of finished objects, reused (one allocation per depth, not per object)
+    pool: Vec<Vec<Cow<'a, [u8]>>>,
+    report: KeyCheck,
+}
+
+impl<'a> KeyWalk<'a> {
+    /// One value; true when a repeated key was found in it (the walk stops there).
+    fn value(&mut self, depth: usize) -> Res<bool> {
+        if depth > MAX_DEPTH {
+            return self.cur.fail("nested too deeply");
+        }
+        match self.cur.peek()? {
+            b'{' => {
+                self.cur.pos += 1;
+                if self.cur.empty(b'}')? {
+                    return Ok(false);
                 }
-                let at = cur.pos;
-                let key = cur.string()?.value(at)?;
-                cur.expect(b':')?;
-                let repeated = match &mut many {
-                    Some(set) => !set.insert(key.clone()),
-                    None => {
-                        let seen = few.contains(&key);
-                        few.push(key.clone());
-                        if few.len() > 16 {
-                            many = Some(few.drain(..).collect());
-                        }
-                        seen
+                let mut keys = self.pool.pop().unwrap_or_default();
+                keys.clear();
+                let found = self.members(depth, &mut keys);
+                keys.clear();
+                self.pool.push(keys);
+                found
+            }
+            b'[' => {
+                self.cur.pos += 1;
+                if self.cur.empty(b']')? {
+                    return Ok(false);
+                }
+                let mut index = 0;
+                loop {
+                    self.path.push(Step::Index(index));
+                    let found = self.value(depth + 1)?;
+                    self.path.pop();
+                    if found {
+                        return Ok(true);
                     }
-                };
-                if repeated {
-                    report.duplicate =
-                        Some((String::from_utf8_lossy(&key).into_owned(), render(path)));
-                    return Ok(true);
-                }
-                if depth == 0
-                    && matches!(
-                        &*key,
-                        b"bomFormat" | b"spdxVersion" | b"@context" | b"@graph"
-                    )
-                {
-                    report
-                        .markers
-                        .push(String::from_utf8_lossy(&key).into_owned());
-                }
-                path.push(Step::Key(key));
-                let found = walk_keys(cur, path, depth + 1, report)?;
-                path.pop();
-                if found {
-                    return Ok(true);
-                }
-                if !cur.more(b'}')? {
-                    return Ok(false);
+                    index += 1;
+                    if !self.cur.more(b']')? {
+                        return Ok(false);
+                    }
                 }
             }
+            _ => self.cur.skip(depth).map(|_| false),
         }
-        b'[' => {
-            cur.pos += 1;
-            if cur.empty(b']')? {
+    }
+
+    fn members(&mut self, depth: usize, keys: &mut Vec<Cow<'a, [u8]>>) -> Res<bool> {
+        let mut many: Option<HashSet<Cow<'a, [u8]>>> = None;
+        loop {
+            if self.cur.peek()? != b'"' {
+                return self.cur.fail("expected a key");
+            }
+            let at = self.cur.pos;
+            let key = self.cur.string()?.value(at)?;
+            self.cur.expect(b':')?;
+            let repeated = match &mut many {
+                Some(set) => !set.insert(key.clone()),
+                None => {
+                    let seen = keys.contains(&key);
+                    keys.push(key.clone());
+                    if keys.len() > 16 {
+                        many = Some(keys.drain(..).collect());
+                    }
+                    seen
+                }
+            };
+            if repeated {
+                self.report.duplicate = Some((
+                    String::from_utf8_lossy(&key).into_owned(),
+                    render(&self.path),
+                ));
+                return Ok(true);
+            }
+            if depth == 0
+                && matches!(
+                    &*key,
+                    b"bomFormat" | b"spdxVersion" | b"@context" | b"@graph"
+                )
+            {
+                self.report
+                    .markers
+                    .push(String::from_utf8_lossy(&key).into_owned());
+            }
+            self.path.push(Step::Key(key));
+            let found = self.value(depth + 1)?;
+            self.path.pop();
+            if found {
+                return Ok(true);
+            }
+            if !self.cur.more(b'}')? {
                 return Ok(false);
             }
-            let mut index = 0;
-            loop {
-                path.push(Step::Index(index));
-                let found = walk_keys(cur, path, depth + 1, report)?;
-                path.pop();
-                if found {
-                    return Ok(true);
-                }
-                index += 1;
-                if !cur.more(b']')? {
-                    return Ok(false);
-                }
-            }
         }
-        _ => cur.skip(depth).map(|_| false),
     }
 }
 
