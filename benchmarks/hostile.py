@@ -110,7 +110,9 @@ def gzip_bomb(path: Path, filler: bytes) -> None:
 
 def amplifying(path: Path) -> None:
     names = ["a" * 60_000, "a." * 30_000, ("word " * 12_000)[:60_000], "Kaspersky " * 6_000]
-    components = [{"type": "library", "name": f"s{i}", "supplier": {"name": names[i % 4]}} for i in range(40)]
+    components: list[dict[str, Any]] = [
+        {"type": "library", "name": f"s{i}", "supplier": {"name": names[i % 4]}} for i in range(40)
+    ]
     for i in range(20):
         segments = "/".join(["a"] * 32_000)[:64_000]
         components.append({"type": "library", "name": f"p{i}", "purl": f"pkg:maven/com.kaspersky/{segments}"})
