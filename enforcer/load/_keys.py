@@ -73,8 +73,8 @@ def python_report(data: bytes) -> KeyReport | None:
             raise _Repeated
         last[0] = pairs
 
-    try:
-        top = json.loads(data, object_pairs_hook=unique)
+    try:  # numbers are not converted: none is needed, and a 5,000-digit one would stop int()
+        top = json.loads(data, object_pairs_hook=unique, parse_int=_number, parse_float=_number)
     except _Repeated:
         return _locate(data), []
     except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
@@ -82,6 +82,10 @@ def python_report(data: bytes) -> KeyReport | None:
     is_object = top is None and data.lstrip()[:1] == b"{"
     markers = [key for key, _ in last[0] if key in _FORMATS] if is_object else []
     return None, markers
+
+
+def _number(text: str) -> None:
+    return None
 
 
 class _Marked:
@@ -105,7 +109,7 @@ def _mark(pairs: list[tuple[str, Any]]) -> Any:
 
 def _locate(data: bytes) -> tuple[str, str]:
     """The first repeated key in document order, and the path of its object (a slower second pass)."""
-    tree = json.loads(data, object_pairs_hook=_mark)
+    tree = json.loads(data, object_pairs_hook=_mark, parse_int=_number, parse_float=_number)
     stack: list[tuple[Any, str]] = [(tree, "$")]
     while stack:
         value, where = stack.pop()

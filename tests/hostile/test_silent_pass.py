@@ -123,6 +123,13 @@ REPEATED = {
         f' "supplier": {{"name": "{BANNED}"}}, "licenses": [], "licenses": []}}]}}',
         "$.components[0]: the key 'licenses' appears twice",
     ),
+    "after-a-huge-number": (
+        '{"bomFormat": "CycloneDX", "specVersion": "1.5", "x": '
+        + "9" * 6000
+        + ', "components": [{"type": "application",'
+        f' "name": "a", "supplier": {{"name": "{BANNED}"}}, "supplier": {{"name": "Benign"}}}}]}}',
+        "$.components[0]: the key 'supplier' appears twice",
+    ),
     "spdx-package": (
         json.dumps(spdx([{"SPDXID": "SPDXRef-a", "name": "a", "downloadLocation": "NONE"}]))[:-3]
         + f', "supplier": "Organization: {BANNED}", "supplier": "NOASSERTION"}}]}}',
