@@ -7,7 +7,7 @@ ENFORCER := $(VENV)/bin/enforcer
 export OPA_VERSION ?= v1.22.2
 TESTS ?=
 
-.PHONY: help dev wheel demo test test-python test-policies browser lint reformat bench bench-quick bench-html bench-1m bench-stream opa check-readme clean
+.PHONY: help dev wheel demo test test-python test-policies browser lint reformat bench bench-quick bench-html bench-1m bench-stream bench-hostile opa check-readme clean
 
 help:
 	@echo "make demo    install into $(VENV) and check a fixture SBOM on the embedded engine"
@@ -80,8 +80,8 @@ reformat: $(VENV)/.installed opa
 	cd native && cargo fmt
 
 # Every figure of BENCHMARKS.md: pytest-benchmark (10k/100k, plain Rego, small SBOMs,
-# batches), then one million components, then a 5 GB SBOM. About 7 minutes.
-bench: bench-quick bench-1m bench-stream
+# batches), then one million components, then a 5 GB SBOM, then the hostile inputs. About 10 minutes.
+bench: bench-quick bench-1m bench-stream bench-hostile
 
 bench-quick: $(VENV)/.installed opa browser
 	$(PY) -m compileall -q enforcer >/dev/null  # as an installed wheel would be: start-up time counts
@@ -97,6 +97,11 @@ bench-1m: $(VENV)/.installed
 
 bench-stream: $(VENV)/.installed
 	$(PY) benchmarks/million.py --components 6500000 --stream
+
+# Time and memory of the hostile inputs (gzip bombs, endless input, long values, a deep chain,
+# 100,000 findings): the bounds of README "Safety limits". About 2 minutes.
+bench-hostile: $(VENV)/.installed
+	$(PY) benchmarks/hostile.py
 
 check-readme: $(VENV)/.installed
 	$(PY) scripts/check_readme.py

@@ -27,6 +27,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from enforcer._env import cache_dir_setting
+
 if TYPE_CHECKING:
     from enforcer.engine.interface import PolicyModule
 
@@ -55,9 +57,9 @@ def _hash() -> _blake2b:
 
 def cache_dir() -> Path | None:
     """Where cached files go, or None when caching is off."""
-    configured = os.environ.get("ENFORCER_CACHE_DIR")
+    configured = cache_dir_setting()
     if configured is not None:
-        return None if configured.strip().lower() in ("", "off", "0", "no") else Path(configured)
+        return None if configured == "off" else Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "enforcer"
 

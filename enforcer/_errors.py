@@ -7,6 +7,7 @@ CLI catches that one class, prints its message on a single line and exits 3.
     ├── SbomError                 an SBOM could not be read
     │   ├── SbomParseError        not valid JSON/XML/tag-value, or wrong types
     │   └── UnsupportedSbomError  readable, but not an SBOM format we know
+    ├── SettingError              an environment variable has a bad value (CLI: exit 2)
     ├── PolicyError               the policies or waivers are wrong
     │   ├── PolicyCompileError    a Rego module does not compile
     │   └── BanValidationError    a ban or waiver breaks the contract
@@ -39,6 +40,10 @@ class SbomParseError(SbomError):
 
 class UnsupportedSbomError(SbomError):
     """A file is readable but is not an SBOM format the enforcer knows."""
+
+
+class SettingError(EnforcerError):
+    """An environment variable the enforcer reads has a value it cannot use (`enforcer._env`)."""
 
 
 class PolicyError(EnforcerError):

@@ -322,16 +322,20 @@ class RunResult(_Plain, frozen=True, kw_only=True):
         totals["errors"] = sum(1 for sbom in self.sboms if sbom.error is not None)
         totals["components"] = sum(sbom.components for sbom in self.sboms)
         totals["unidentified"] = sum(sbom.unidentified for sbom in self.sboms)
+        totals["unreadable"] = sum(sbom.unreadable for sbom in self.sboms)
         return totals
 
     def exit_code(self, fail_on: FailOn, *, max_unidentified_percent: float | None = None) -> int:
         """The process exit code; the one place it is computed.
 
-        3 when any SBOM could not be checked, 1 when a verdict reaches `fail_on`
-        (or coverage is below the demanded share), else 0.
+        3 when any SBOM could not be checked, or holds a component with an
+        identity value that could not be read (a supplier of the wrong type:
+        the component may be a banned vendor's, so the gate cannot pass);
+        1 when a verdict reaches `fail_on` (or coverage is below the demanded
+        share), else 0.
         """
         totals = self.totals()
-        if totals["errors"]:
+        if totals["errors"] or totals["unreadable"]:
             return 3
         if fail_on is FailOn.DENY and totals["deny"]:
             return 1

@@ -12,12 +12,12 @@ without importing the loaders.
 
 from __future__ import annotations
 
-import os
 from types import ModuleType
+
+from enforcer._env import native_enabled
 
 #: the version of the scanner this code speaks to (its `__version__`, major.minor)
 COMPATIBLE = "0.1"
-_OFF = ("0", "off", "no", "false")
 _MODULE: ModuleType | None | bool = None
 #: why the scanner is not in use, once `native_module` has looked
 _WHY_NOT = ""
@@ -25,7 +25,7 @@ _WHY_NOT = ""
 
 def switched_off() -> bool:
     """`ENFORCER_NATIVE=0` (or off, no, false) keeps every SBOM on the Python path."""
-    return os.environ.get("ENFORCER_NATIVE", "1").strip().lower() in _OFF
+    return not native_enabled()
 
 
 def native_module() -> ModuleType | None:

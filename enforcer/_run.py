@@ -15,7 +15,6 @@ matches with their evidence; the decider returns findings.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 import msgspec
 
 from enforcer import __version__
+from enforcer._env import source_date_epoch
 from enforcer._models import BanInfo, RunResult, SbomResult
 from enforcer._records import ComponentRecord
 from enforcer.decide import Decider
@@ -215,14 +215,11 @@ def _pack_notices(modules: Sequence[PolicyModule], bans: Sequence[Any]) -> list[
 
 
 def _started_at() -> dt.datetime:
-    """Now (UTC, whole seconds), or SOURCE_DATE_EPOCH when set, so reports can be reproduced."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-        except (OverflowError, ValueError, OSError):
-            pass
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    """Now (UTC, whole seconds), or SOURCE_DATE_EPOCH when set, so reports can be reproduced.
+
+    A SOURCE_DATE_EPOCH that is no time is a `SettingError`, never ignored.
+    """
+    return source_date_epoch() or dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def check(paths: Iterable[str], options: Options | None = None, *, jobs: int = 1) -> RunResult:

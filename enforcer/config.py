@@ -72,7 +72,7 @@ class ProjectConfig(BaseModel):
     scopes: _Texts | None = None
     fail_on: Annotated[str, AfterValidator(_one_of(FAIL_ON))] | None = None
     fail_on_unidentified: Annotated[float, Field(ge=0, le=100)] | None = None
-    warn_days: Annotated[int, Field(ge=0)] | None = None
+    warn_days: Annotated[int, Field(ge=0, le=36_525)] | None = None
     policies: _Texts | None = None
     waivers: _Texts | None = None
     engine: Annotated[str, AfterValidator(_one_of(ENGINES))] | None = None

@@ -24,10 +24,20 @@ from collections.abc import Sequence
 
 import typer
 
-from enforcer._errors import EnforcerError
+from enforcer._env import check_environment
+from enforcer._errors import EnforcerError, SettingError
 from enforcer.cli import check, policy, schema, vendor, version
 from enforcer.cli._adapter import Command, UsageError, new_app, usage_error
-from enforcer.cli._errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CommandLineError, error, say
+from enforcer.cli._errors import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandLineError,
+    Interrupted,
+    error,
+    say,
+)
 
 __all__ = ["app", "main", "run"]
 
@@ -43,9 +53,11 @@ def run(argv: Sequence[str]) -> int:
     """Run the command line `argv` (without the program name) in this process: the exit code.
 
     An error of the enforcer's (a usage error, an `EnforcerError`) is one line
-    on stderr; any other exception is a bug and goes up to the caller.
+    on stderr; any other exception is a bug and goes up to the caller. The
+    environment variables are checked first: a bad one is a usage error.
     """
     try:
+        check_environment()
         code = app(args=list(argv), prog_name="enforcer", standalone_mode=False)
     except CommandLineError as problem:
         for line in problem.lines():
@@ -54,6 +66,9 @@ def run(argv: Sequence[str]) -> int:
     except UsageError as problem:
         for line in usage_error(problem).lines():
             say(line)
+        return EXIT_USAGE
+    except SettingError as problem:  # an environment variable: the caller's setting, as a flag is
+        error(str(problem))
         return EXIT_USAGE
     except EnforcerError as failure:
         for line in failure.lines():  # a broken policy set: every problem, a line each
@@ -82,11 +97,19 @@ def main() -> None:
     import gc
 
     gc.disable()
+    _tolerant_streams()
+    _on_signals()
     try:
         code = run(sys.argv[1:])
     except KeyboardInterrupt:
         say("enforcer: interrupted")
         code = EXIT_INTERRUPTED
+    except Interrupted as stop:
+        say(f"enforcer: interrupted by {stop.name}")
+        code = 128 + stop.signal_number
+    except RecursionError:  # nesting no reader bounded: still one line
+        error("internal error: input nested too deeply (please report it)")
+        code = EXIT_ERROR
     except Exception as failure:  # a bug: still no traceback for a script to parse
         error(f"internal error: {type(failure).__name__}: {failure} (please report it)")
         code = EXIT_ERROR
@@ -96,3 +119,23 @@ def main() -> None:
         except (BrokenPipeError, OSError):  # the reader went away (`| head`): nothing left to say
             pass
     os._exit(code)
+
+
+def _tolerant_streams() -> None:
+    """Text that the terminal's encoding cannot show (PYTHONIOENCODING=ascii) is escaped, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _on_signals() -> None:
+    """SIGTERM and SIGHUP unwind the process as Ctrl-C does (temporary files go), then exit 128 + N."""
+    import signal
+
+    def stop(number: int, frame: object) -> None:
+        raise Interrupted(number, signal.Signals(number).name)
+
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(number) is signal.SIG_DFL:  # an inherited SIG_IGN (nohup) stays
+            signal.signal(number, stop)

@@ -14,6 +14,35 @@ EXIT_OK, EXIT_POLICY, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
 
 
+class Interrupted(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (temporary files are removed on the way), then exit 128 + the signal.
+
+    A BaseException, like KeyboardInterrupt, so no `except Exception` stops it.
+    """
+
+    def __init__(self, signal_number: int, name: str) -> None:
+        super().__init__(name)
+        self.signal_number = signal_number
+        self.name = name
+
+
+def _escapes() -> dict[int, str]:
+    """Characters a terminal acts on instead of showing: C0 and C1 controls, DEL, line and
+    paragraph separators, and the bidirectional controls that reorder what is shown."""
+    codes = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F)]
+    codes += [*range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]
+    named = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
+    return {code: named.get(code, f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for code in codes}
+
+
+_ESCAPES = _escapes()
+
+
+def printable(text: str) -> str:
+    """`text` on one line, safe for a terminal: control characters written as escapes (`\\n`, `\\x1b`)."""
+    return text.translate(_ESCAPES)
+
+
 class CommandLineError(Exception):
     """A usage error the command line finds itself: one line per message, exit 2.
 
@@ -35,8 +64,8 @@ class CommandLineError(Exception):
 
 
 def say(line: str) -> None:
-    """One line on stderr."""
-    print(line, file=sys.stderr)
+    """One line on stderr, its control characters escaped (a file name may hold a newline or an escape)."""
+    print(printable(line), file=sys.stderr)
 
 
 def error(message: str) -> None:

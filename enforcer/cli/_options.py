@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from enforcer._run import Enforcer
 
 _Number = TypeVar("_Number", int, float)
+#: The longest warning window (100 years): a ban's phase date minus it is still a date.
+MAX_WARN_DAYS = 36_525
 
 
 # -- checking values ---------------------------------------------------------------------
@@ -211,6 +213,7 @@ class Selection(OptionSet):
             "--warn-days",
             kind=int,
             at_least=0,
+            at_most=MAX_WARN_DAYS,
             metavar="N",
             panel=_SELECTION,
             help="Warn this many days before a ban phase starts (0 or more).",

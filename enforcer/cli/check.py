@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +9,7 @@ import typer
 
 from enforcer._choices import FAIL_ON, REPORT_FORMATS
 from enforcer.cli import _output
+from enforcer.cli._errors import error, say
 from enforcer.cli._options import (
     EngineOptions,
     FromConfig,
@@ -98,10 +98,10 @@ def check(
     files = expand_paths(sboms)
     for _, target in targets:
         if target != "-":
-            _output.refuse_overwrite(Path(target), sboms, files, selection.policy or (), waivers or ())
+            _output.refuse_overwrite(Path(target), sboms, files, waivers or (), policies=selection.policy or ())
     with enforcer_for(selection, engine, waivers) as enforcer:
         for notice in enforcer.notices:
-            print(f"enforcer: warning: {notice}", file=sys.stderr)
+            say(f"enforcer: warning: {notice}")
         progress = ProgressBar.for_terminal(len(files))
         try:
             result = enforcer.run(files, jobs=default_jobs(jobs), progress=progress)
@@ -114,8 +114,8 @@ def check(
         )
     for sbom in result.sboms:
         if sbom.error is not None:
-            print(f"enforcer: error: {sbom.error}", file=sys.stderr)
+            error(sbom.error)
     gate = FailOn(fail_on)
     code = result.exit_code(gate, max_unidentified_percent=fail_on_unidentified)
-    print(_output.summary(result, gate, code, fail_on_unidentified, scoped=bool(selection.scopes)), file=sys.stderr)
+    say(_output.summary(result, gate, code, fail_on_unidentified, scoped=bool(selection.scopes)))
     return code

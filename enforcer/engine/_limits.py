@@ -14,19 +14,14 @@
 from __future__ import annotations
 
 import os
-import re
 import selectors
 import signal
 import subprocess
 import time
 from dataclasses import dataclass
 
-from enforcer._errors import EngineError
+from enforcer import _env
 
-DEFAULT_EVAL_TIMEOUT = 60.0
-DEFAULT_MAX_ANSWER_BYTES = 256 << 20
-_SIZE = re.compile(r"^\s*(\d+)\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib)\s*$", re.IGNORECASE)
-_UNITS = {"": 1, "b": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
 #: what is kept of a process's stderr (the first line is what gets reported)
 _STDERR_KEPT = 64 << 10
 
@@ -34,33 +29,16 @@ _STDERR_KEPT = 64 << 10
 def eval_timeout(option: float | None = None) -> float | None:
     """The embedded engine's evaluation limit in seconds (None: no limit).
 
-    `option` when given (0: none), else $ENFORCER_EVAL_TIMEOUT, else 60.
+    `option` when given (0: none), else $ENFORCER_EVAL_TIMEOUT (`enforcer._env`), else 60.
     """
     if option is not None:
         return option if option > 0 else None
-    raw = os.environ.get("ENFORCER_EVAL_TIMEOUT", "").strip()
-    if not raw:
-        return DEFAULT_EVAL_TIMEOUT
-    if raw.lower() in ("0", "off", "none", "no"):
-        return None
-    try:
-        seconds = float(raw)
-    except ValueError:
-        seconds = float("nan")
-    if not seconds > 0:  # negative, or not a number
-        raise EngineError(f"ENFORCER_EVAL_TIMEOUT={raw!r}: not a number of seconds (or `off`)")
-    return None if seconds == float("inf") else seconds
+    return _env.eval_timeout()
 
 
 def max_answer_bytes() -> int:
     """The largest answer an OPA server or process may give: $ENFORCER_MAX_ANSWER_BYTES, else 256 MiB."""
-    raw = os.environ.get("ENFORCER_MAX_ANSWER_BYTES", "").strip()
-    if not raw:
-        return DEFAULT_MAX_ANSWER_BYTES
-    match = _SIZE.match(raw)
-    if match is None or int(match.group(1)) == 0:
-        raise EngineError(f"ENFORCER_MAX_ANSWER_BYTES={raw!r}: not a size (a number of bytes, or with KiB, MiB, GiB)")
-    return int(match.group(1)) * _UNITS[match.group(2)[:1].lower()]
+    return _env.max_answer_bytes()
 
 
 def describe_size(size: int) -> str:

@@ -13,11 +13,13 @@ import functools
 import gc
 import importlib
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator
-from pathlib import Path
+from typing import BinaryIO
 
+from enforcer._env import max_sbom_bytes
 from enforcer._errors import SbomError, SbomParseError, UnsupportedSbomError
 from enforcer._records import ComponentRecord, Needles
 from enforcer.load.interface import LoadedSbom, SbomDocument, SbomLoader
@@ -38,9 +40,20 @@ __all__ = [
     "MAX_BYTES",
 ]
 
-#: Largest SBOM read into memory (bytes, after decompression).
-MAX_BYTES = int(os.environ.get("ENFORCER_MAX_SBOM_BYTES", str(4 << 30)))
 _HEAD = 1 << 16
+#: bytes read (or decompressed) at a time
+_CHUNK = 1 << 20
+_GZIP = b"\x1f\x8b"
+#: gzip output growing faster than this many bytes per compressed byte, past `_RATIO_FROM` bytes, is
+#: a decompression bomb: SBOMs compress 5 to 25 times (measured in BENCHMARKS.md), deflate at most ~1032
+_MAX_RATIO = 200
+_RATIO_FROM = 16 << 20
+
+
+def __getattr__(name: str) -> int:
+    if name == "MAX_BYTES":  # read when asked: a bad ENFORCER_MAX_SBOM_BYTES is a SettingError, not an ImportError
+        return max_sbom_bytes()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 #: every loader, in the order their sniffers are tried: (module, class)
@@ -75,52 +88,194 @@ def loaders() -> Iterator[SbomLoader]:
 def read_source(path: str) -> tuple[str, bytes]:
     """The display name and the full (decompressed, UTF-8) content of a source.
 
-    `-` reads standard input. A file that is gzip-compressed is decompressed,
-    up to `MAX_BYTES`.
+    `-` reads standard input; any other path must be a regular file (a FIFO,
+    a device or a socket is refused before anything is read from it, so
+    nothing can block). The first 64 KiB are checked before the rest is read
+    (NUL bytes, or no SBOM format: refused at once). Gzip is undone as it
+    streams, every member of a multi-member file, and stops at the limit
+    (`ENFORCER_MAX_SBOM_BYTES`) as soon as the output passes it.
     """
     name = "<stdin>" if path == "-" else path
+    limit = max_sbom_bytes()
     try:
         if path == "-":
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            data = _read_stream(sys.stdin.buffer, name, limit, size=None)
         else:
-            file = Path(path)
-            if file.is_dir():
-                raise SbomError(f"{path}: is a directory")
-            with file.open("rb") as stream:
-                head = stream.read(_HEAD)
-                if head[:2] != b"\x1f\x8b":
-                    detect(_to_utf8(head, name, partial=True), name, complete=False)
-                try:  # read the whole file in one piece: no second copy of a big file
-                    stream.seek(0)
-                    data = stream.read(MAX_BYTES + 1)
-                except OSError:  # a pipe: keep the head already read
-                    data = head + stream.read(MAX_BYTES + 1 - len(head))
-    except FileNotFoundError:
-        raise SbomError(f"{path}: no such file") from None
-    except PermissionError:
-        raise SbomError(f"{path}: permission denied") from None
-    except IsADirectoryError:
-        raise SbomError(f"{path}: is a directory") from None
+            with os.fdopen(open_regular(path), "rb") as stream:
+                data = _read_stream(stream, name, limit, size=os.fstat(stream.fileno()).st_size)
     except OSError as error:
-        raise SbomError(f"{path}: cannot read: {error.strerror or error}") from None
-    if data[:2] == b"\x1f\x8b":
-        data = _gunzip(data, name)
-    if len(data) > MAX_BYTES:
-        raise SbomParseError(f"{name}: larger than the {MAX_BYTES >> 20} MiB limit (ENFORCER_MAX_SBOM_BYTES)")
+        raise SbomError(f"{name}: cannot read: {error.strerror or error}") from None
     return name, _to_utf8(data, name)
 
 
-def _gunzip(data: bytes, name: str) -> bytes:
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+def open_regular(path: str) -> int:
+    """A descriptor of `path`, opened for reading, once it is known to be a regular file.
+
+    Opened without blocking (a FIFO nobody writes to would block `open`
+    forever), checked with fstat on the descriptor itself (no race between a
+    check and the open), then switched back to blocking reads.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0)
     try:
-        out = inflater.decompress(data, MAX_BYTES + 1)
-    except zlib.error as error:
-        raise SbomParseError(f"{name}: broken gzip data: {error}") from None
-    if len(out) > MAX_BYTES or inflater.unconsumed_tail:
-        raise SbomParseError(f"{name}: decompresses to more than the {MAX_BYTES >> 20} MiB limit")
-    if not inflater.eof:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise SbomError(f"{path}: no such file") from None
+    except PermissionError:
+        what = "is a directory that cannot be read (permission denied)" if os.path.isdir(path) else "permission denied"
+        raise SbomError(f"{path}: {what}") from None
+    except OSError as error:
+        raise SbomError(f"{path}: cannot open: {error.strerror or error}") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            unreadable = "" if os.access(path, os.R_OK | os.X_OK) else " that cannot be read (permission denied)"
+            raise SbomError(f"{path}: is a directory{unreadable}")
+        if not stat.S_ISREG(mode):
+            raise SbomError(f"{path}: not a regular file ({_file_kind(mode)}); use - to read standard input")
+        os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "a special file"
+
+
+def _read_head(stream: BinaryIO) -> bytes:
+    """The first `_HEAD` bytes (fewer at the end of the stream), whatever a pipe gives per read."""
+    parts: list[bytes] = []
+    size = 0
+    while size < _HEAD:
+        part = stream.read(_HEAD - size)
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+    return b"".join(parts)
+
+
+def _too_large(name: str, limit: int) -> SbomParseError:
+    return SbomParseError(f"{name}: larger than the {_mib(limit)} limit (ENFORCER_MAX_SBOM_BYTES)")
+
+
+def _mib(limit: int) -> str:
+    return f"{limit >> 20} MiB" if limit >= 1 << 20 else f"{limit} bytes"
+
+
+def _read_stream(stream: BinaryIO, name: str, limit: int, *, size: int | None) -> bytes:
+    """The whole content of a stream, decompressed, up to `limit` bytes: the head checked first.
+
+    `size`: the size of a regular file (it is read again from its start in
+    one piece, no second copy), None for a pipe.
+    """
+    head = _read_head(stream)
+    if head[:2] == _GZIP:
+        return _gunzip(stream, head, name, limit)
+    detect(_to_utf8(head, name, partial=True), name, complete=False)
+    if size is not None:
+        if size > limit:
+            raise _too_large(name, limit)
+        stream.seek(0)
+        data = stream.read(size + 1)
+        if len(data) > size:  # the file grew while it was read: take the rest in pieces
+            data += _read_rest(stream, limit + 1 - len(data))
+    else:
+        data = head + _read_rest(stream, limit + 1 - len(head))
+    if len(data) > limit:
+        raise _too_large(name, limit)
+    return data
+
+
+def _read_rest(stream: BinaryIO, most: int) -> bytes:
+    """At most `most` more bytes of a stream, read a piece at a time (never `most` reserved at once)."""
+    parts: list[bytes] = []
+    size = 0
+    while size < most:
+        part = stream.read(min(_CHUNK * 16, most - size))
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+    return b"".join(parts)
+
+
+def _gunzip(stream: BinaryIO, first: bytes, name: str, limit: int) -> bytes:
+    """Every member of a gzip stream, decompressed a piece at a time, refused as soon as it passes `limit`.
+
+    The first 64 KiB of the output are checked as a file's head is (NUL
+    bytes, no SBOM format) before more is decompressed; output that grows
+    more than `_MAX_RATIO` times faster than the input is refused at once (a
+    bomb), without waiting for the size limit. Zero bytes after the last
+    member (padding) are allowed; other trailing data is refused.
+    """
+    pieces: list[bytes] = []
+    size = 0
+    consumed = 0
+    checked = False
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    pending = first
+    member_done = False  # the last member ended: what follows is another member, or zero padding to the end
+    padding = False
+    while True:
+        if not pending:
+            pending = stream.read(_CHUNK)
+            if not pending:
+                break
+        if member_done:
+            if padding or pending[:1] == b"\x00":
+                if pending.strip(b"\x00"):
+                    raise SbomParseError(f"{name}: data after the end of the gzip stream that is not gzip")
+                padding, pending = True, b""
+                continue
+            if len(pending) < 2:
+                pending += stream.read(1)
+            if pending[:2] != _GZIP:
+                raise SbomParseError(f"{name}: data after the end of the gzip stream that is not gzip")
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            member_done = False
+        given = len(pending)
+        try:
+            piece = inflater.decompress(pending, _CHUNK)
+        except zlib.error as error:
+            raise SbomParseError(f"{name}: broken gzip data: {error}") from None
+        pending = inflater.unconsumed_tail
+        consumed += given - len(pending) - len(inflater.unused_data)
+        if piece:
+            size += len(piece)
+            if size > _RATIO_FROM and size > _MAX_RATIO * consumed:
+                raise SbomParseError(
+                    f"{name}: gzip data that expands more than {_MAX_RATIO} times (a decompression bomb?);"
+                    f" refused after {_mib(size)}"
+                )
+            if size > limit:
+                raise SbomParseError(
+                    f"{name}: decompresses to more than the {_mib(limit)} limit (ENFORCER_MAX_SBOM_BYTES)"
+                )
+            pieces.append(piece)
+            if not checked and size >= _HEAD:
+                checked = True
+                head = b"".join(pieces)[:_HEAD]
+                detect(_to_utf8(head, name, partial=True), name, complete=False)
+        if inflater.eof:
+            pending = inflater.unused_data
+            member_done = True
+    if not member_done:
         raise SbomParseError(f"{name}: gzip data is truncated")
-    return out
+    data = b"".join(pieces)
+    del pieces
+    if not checked:
+        detect(_to_utf8(data[:_HEAD], name, partial=True), name, complete=False)
+    return data
 
 
 def _to_utf8(data: bytes, name: str, *, partial: bool = False) -> bytes:
@@ -206,7 +361,11 @@ def read_document(path: str, *, needles: Needles | None = None) -> SbomDocument:
 
         document = scan_bytes(data, name, needles)
         if document is not None:
-            return document
+            return document  # the scanner has checked the keys as it read
+    if loader.name in _JSON_LOADERS:
+        from enforcer.load._keys import check_json
+
+        check_json(data, name)
     # Decoding builds millions of small containers at once; the cyclic garbage
     # collector would rescan them again and again while they are built (it
     # more than doubles the decode time) and can find no garbage among them.
@@ -219,6 +378,11 @@ def read_document(path: str, *, needles: Needles | None = None) -> SbomDocument:
             gc.enable()
 
 
+#: loaders of JSON documents: their keys are checked before they are read (`_keys`)
+_JSON_LOADERS = frozenset({"cyclonedx-json", "spdx-json", "spdx3-json-ld"})
+_MARKS = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def _native_file(path: str, needles: Needles) -> SbomDocument | None:
     """A plain CycloneDX JSON file read by the native scanner, or None."""
     from enforcer import _native
@@ -227,14 +391,12 @@ def _native_file(path: str, needles: Needles) -> SbomDocument | None:
     if _native.native_module() is None:
         return None
     try:
-        if not os.path.isfile(path):
-            return None  # a pipe or a device: read whole; a directory or nothing: read_source says so
-        with open(path, "rb") as file:
-            head = file.read(_HEAD)
-    except OSError:
+        with os.fdopen(open_regular(path), "rb") as file:
+            head = _read_head(file)
+    except (SbomError, OSError):
         return None  # read_source reports it
-    if not head or head[:2] == b"\x1f\x8b" or head.startswith(codecs.BOM_UTF8):
-        return None
+    if not head or head[:2] == _GZIP or head.startswith(_MARKS):
+        return None  # compressed, or UTF-8 with a mark, or UTF-16/32: read whole and re-encoded
     if detect(head, path, complete=False) is not _loader("enforcer.load.cyclonedx_json", "CycloneDxJsonLoader"):
-        return None  # other formats (and UTF-16 text) take the usual path; a refusal is raised here
+        return None  # other formats take the usual path; a refusal is raised here
     return cyclonedx_native.scan_file(path, path, needles)

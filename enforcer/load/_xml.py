@@ -77,8 +77,16 @@ def split_tag(tag: str) -> tuple[str, str]:
 class _PrunedTreeBuilder:
     """An ElementTree parser target that keeps only the elements `keep` accepts."""
 
-    def __init__(self, path: str, keep: KeepRule, max_text: int, bare: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        path: str,
+        keep: KeepRule,
+        max_text: int,
+        bare: frozenset[str] = frozenset(),
+        mixed: Callable[[str], bool] | None = None,
+    ) -> None:
         self.path = path
+        self.mixed = mixed
         self.keep = keep
         self.bare = bare
         self.max_text = max_text
@@ -99,6 +107,13 @@ class _PrunedTreeBuilder:
             self.skipping += 1
             return
         namespace, name = split_tag(tag)
+        if self.stack and self.mixed is not None and namespace != self.stack[-1].namespace and self.mixed(namespace):
+            line, column = self.position()
+            raise SbomParseError(
+                f"{self.path}: <{name}> (line {line}, column {column}) is in the namespace {namespace!r},"
+                f" inside <{self.stack[-1].name}> of {self.stack[-1].namespace!r}: a document of two versions"
+                " is refused (its elements of the other version would not be read)"
+            )
         if self.stack and not self.keep(self.stack[-1], namespace, name):
             self.skipping = 1
             return
@@ -141,9 +156,22 @@ class _PrunedTreeBuilder:
         return self.root
 
 
-def parse_xml(data: bytes, path: str, keep: KeepRule, *, max_text: int, bare: frozenset[str] = frozenset()) -> XmlNode:
-    """Parse an XML document safely into a pruned tree; raise `SbomParseError` with one line."""
-    builder = _PrunedTreeBuilder(path, keep, max_text, bare)
+def parse_xml(
+    data: bytes,
+    path: str,
+    keep: KeepRule,
+    *,
+    max_text: int,
+    bare: frozenset[str] = frozenset(),
+    mixed: Callable[[str], bool] | None = None,
+) -> XmlNode:
+    """Parse an XML document safely into a pruned tree; raise `SbomParseError` with one line.
+
+    `mixed(namespace)`: True for the namespaces of the format's other
+    versions; a kept element's child in one of them (and not in its parent's)
+    stops the document, which readers of either version would read apart.
+    """
+    builder = _PrunedTreeBuilder(path, keep, max_text, bare, mixed)
     parser = DefusedXMLParser(
         target=builder, encoding=_override_encoding(data), forbid_dtd=True, forbid_entities=True, forbid_external=True
     )

@@ -27,7 +27,8 @@ from enforcer.identify import columns as cols
 from enforcer.identify import kinds
 from enforcer.identify.fields import CYCLONEDX_COMPONENT, CYCLONEDX_METADATA, CYCLONEDX_SERVICE, extract
 from enforcer.load._cdx_checks import spec_warnings
-from enforcer.load._json import locate, read_json, refuse_long_strings, relative, struct_fields, type_name
+from enforcer.load._json import locate, read_json, refuse_long_strings, struct_fields, type_name
+from enforcer.load._lenient import Problems, convert
 from enforcer.load.cyclonedx_model import (
     MAX_STRING,
     Bom,
@@ -274,88 +275,140 @@ def _check_format(bom_format: str, spec_version: str, path: str) -> None:
         raise SbomParseError(f'{path}: $.bomFormat: expected "CycloneDX", got {bom_format!r}')
 
 
+#: the fields of a component, a service and the metadata that hold identity values
+#: (the first step of each row of the identity-field table, and the document's own component)
+_COMPONENT_IDENTITY = frozenset(row.steps[0].removesuffix("[]") for row in CYCLONEDX_COMPONENT)
+_SERVICE_IDENTITY = frozenset(row.steps[0].removesuffix("[]") for row in CYCLONEDX_SERVICE) | {"services"}
+_METADATA_IDENTITY = frozenset({"component", "supplier", "manufacture", "manufacturer"})
+
+
 def _load_lenient(raw: Any, data: bytes, path: str) -> CycloneDxJsonDocument:
-    """Read a document whose fields carry wrong types: skip what is broken, say so."""
+    """Read a document whose fields carry wrong types: keep what has the right type, say what does not.
+
+    A component keeps every field of the right type; a field of the wrong
+    type is dropped with a warning, and a component that lost an identity
+    value (or is not an object) is counted as unreadable.
+    """
     if not isinstance(raw, dict):
         raise SbomParseError(f"{path}: $: expected a JSON object, got {type_name(raw)}")
     _check_format(raw.get("bomFormat", ""), raw.get("specVersion", ""), path)
-    warnings: list[str] = []
-    unreadable = 0
     for key in ("components", "services", "dependencies"):
         if key in raw and raw[key] is not None and not isinstance(raw[key], list):
             raise SbomParseError(f"{path}: $.{key}: expected an array, got {type_name(raw[key])}")
-    components: list[Component] = []
-    for i, item in enumerate(raw.get("components") or ()):
-        component, lost = _lenient_component(item, f"$.components[{i}]", warnings)
-        unreadable += lost
-        if component is not None:
-            components.append(component)
-    metadata = _lenient_part(raw.get("metadata"), Metadata, "$.metadata", warnings)
-    services = _lenient_list(raw.get("services"), Service, "$.services", warnings)
-    dependencies = _lenient_list(raw.get("dependencies"), Dependency, "$.dependencies", warnings)
+    reader = _Lenient(path)
+    components = [
+        component
+        for i, item in enumerate(raw.get("components") or ())
+        if (component := reader.component(item, f"$.components[{i}]")) is not None
+    ]
+    metadata = reader.metadata(raw.get("metadata"))
+    services = [
+        service
+        for i, item in enumerate(raw.get("services") or ())
+        if (service := reader.service(item, f"$.services[{i}]")) is not None
+    ]
+    dependencies = [
+        dependency
+        for i, item in enumerate(raw.get("dependencies") or ())
+        if (dependency := reader.part(item, Dependency, f"$.dependencies[{i}]")) is not None
+    ]
+    version = raw.get("specVersion", "")
     bom = Bom(
         bomFormat=raw.get("bomFormat", ""),
-        specVersion=str(raw.get("specVersion", "")),
+        specVersion=version if isinstance(version, str) else "",
         metadata=metadata,
         components=components,
-        services=services,
-        dependencies=dependencies,
+        services=services if raw.get("services") is not None else None,
+        dependencies=dependencies if raw.get("dependencies") is not None else None,
     )
+    if not isinstance(version, str):
+        reader.warnings.append(f"$.specVersion: expected a string, got {type_name(version)}; ignored")
     document = CycloneDxJsonDocument(path, bom)
-    document.warnings.extend(warnings)
+    document.warnings.extend(reader.warnings)
     document.warnings.extend(spec_warnings(bom, data=data))
-    document.unreadable = unreadable
+    document.unreadable = reader.unreadable
     return document
 
 
-def _lenient_component(item: Any, where: str, warnings: list[str]) -> tuple[Component | None, int]:
-    """One component and its children; returns it (or None) and how many were lost."""
-    if not isinstance(item, dict):
-        warnings.append(f"{where}: expected an object, got {type_name(item)}; skipped")
-        return None, 1
-    lost = 0
-    children = item.get("components")
-    kept: list[Component] = []
-    if children is not None:
-        if not isinstance(children, list):
-            warnings.append(f"{where}.components: expected an array, got {type_name(children)}; skipped")
-            lost += 1
-        else:
+class _Lenient:
+    """Reads the parts of a CycloneDX document one field at a time, counting what was lost."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.warnings: list[str] = []
+        self.unreadable = 0
+
+    def component(self, item: Any, where: str) -> Component | None:
+        """One component and its children, each keeping what has the right type."""
+        if not isinstance(item, dict):
+            self.warnings.append(f"{where}: expected an object, got {type_name(item)}; not read")
+            self.unreadable += 1
+            return None
+        problems = Problems()
+        component: Component = convert(item, Component, where, problems, identity=_COMPONENT_IDENTITY, skip=_CHILDREN)
+        children = item.get("components")
+        kept: list[Component] = []
+        if isinstance(children, list):
             for i, child in enumerate(children):
-                component, child_lost = _lenient_component(child, f"{where}.components[{i}]", warnings)
-                lost += child_lost
-                if component is not None:
-                    kept.append(component)
-    own = {key: value for key, value in item.items() if key != "components"}
-    try:
-        component = msgspec.convert(own, Component)
-    except msgspec.ValidationError as error:
-        warnings.append(f"{where}{relative(str(error))}; component skipped")
-        return None, lost + 1 + _count(kept)
-    component.components = tuple(kept) or None
-    return component, lost
+                read = self.component(child, f"{where}.components[{i}]")
+                if read is not None:
+                    kept.append(read)
+        elif children is not None:
+            problems.add(f"{where}.components: expected an array, got {type_name(children)}", identity=True)
+        component.components = tuple(kept) or None
+        self._count(problems)
+        return component
+
+    def service(self, item: Any, where: str) -> Service | None:
+        if not isinstance(item, dict):
+            self.warnings.append(f"{where}: expected an object, got {type_name(item)}; not read")
+            self.unreadable += 1
+            return None
+        problems = Problems()
+        service: Service = convert(item, Service, where, problems, identity=_SERVICE_IDENTITY, skip=_SERVICES)
+        children = item.get("services")
+        kept: list[Service] = []
+        if isinstance(children, list):
+            for i, child in enumerate(children):
+                read = self.service(child, f"{where}.services[{i}]")
+                if read is not None:
+                    kept.append(read)
+        elif children is not None:
+            problems.add(f"{where}.services: expected an array, got {type_name(children)}", identity=True)
+        service.services = tuple(kept) or None
+        self._count(problems)
+        return service
+
+    def metadata(self, item: Any) -> Metadata | None:
+        if item is None:
+            return None
+        if not isinstance(item, dict):
+            self.warnings.append(f"$.metadata: expected an object, got {type_name(item)}; not read")
+            self.unreadable += 1
+            return None
+        problems = Problems()
+        metadata: Metadata = convert(item, Metadata, "$.metadata", problems, identity=_METADATA_IDENTITY, skip=_ROOT)
+        root = item.get("component")
+        if root is not None:
+            metadata.component = self.component(root, "$.metadata.component")
+        self._count(problems)
+        return metadata
+
+    def part(self, item: Any, kind: type[Any], where: str) -> Any:
+        """A part that holds no identity (a dependency): what has the right type, or None."""
+        if not isinstance(item, dict):
+            self.warnings.append(f"{where}: expected an object, got {type_name(item)}; ignored")
+            return None
+        problems = Problems()
+        value = convert(item, kind, where, problems, identity=frozenset())
+        self.warnings.extend(problems.lines)
+        return value
+
+    def _count(self, problems: Problems) -> None:
+        self.warnings.extend(problems.lines)
+        self.unreadable += problems.identity
 
 
-def _count(components: list[Component]) -> int:
-    return sum(1 + _count(list(c.components or ())) for c in components)
-
-
-def _lenient_part(item: Any, kind: type[Any], where: str, warnings: list[str]) -> Any:
-    if item is None:
-        return None
-    try:
-        return msgspec.convert(item, kind)
-    except msgspec.ValidationError as error:
-        warnings.append(f"{where}{relative(str(error))}; ignored")
-        return None
-
-
-def _lenient_list(items: Any, kind: type[Any], where: str, warnings: list[str]) -> Any:
-    if items is None:
-        return None
-    kept = []
-    for i, item in enumerate(items):
-        value = _lenient_part(item, kind, f"{where}[{i}]", warnings)
-        if value is not None:
-            kept.append(value)
-    return kept
+_CHILDREN = frozenset({"components"})
+_SERVICES = frozenset({"services"})
+_ROOT = frozenset({"component"})

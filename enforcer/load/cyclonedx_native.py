@@ -27,7 +27,7 @@ import msgspec
 
 from enforcer._errors import SbomError
 from enforcer._native import native_module
-from enforcer._records import COMPONENT, ComponentRecord, Needles
+from enforcer._records import COMPONENT, MAX_PATH, ComponentRecord, Needles
 from enforcer.load._cdx_checks import CHECKED_COMPONENTS, COMPONENT_TYPES, HASH_ALGORITHMS, _looks_valid, spec_warnings
 from enforcer.load.cyclonedx_json import CycloneDxJsonDocument, component_record, label, walk
 from enforcer.load.cyclonedx_model import Bom, Component, Metadata, Service
@@ -68,6 +68,8 @@ def scan_file(path: str, name: str, needles: Needles) -> SbomDocument | None:
         scan = _scanner(needles).scan_file(path, CHECKED_COMPONENTS)
     except (OSError, ValueError):
         return None  # not a file that can be mapped (a pipe, a device): read it whole
+    except RuntimeError as error:  # the file shrank while it was read, or a panic: one line, no crash
+        raise SbomError(f"{name}: {error}") from None
     return _document(scan, name, needles)
 
 
@@ -75,7 +77,11 @@ def scan_bytes(data: bytes, name: str, needles: Needles) -> SbomDocument | None:
     """A document for CycloneDX JSON already in memory, or None: the Python path reads it."""
     if native_module() is None:
         return None
-    return _document(_scanner(needles).scan_bytes(data, CHECKED_COMPONENTS), name, needles)
+    try:
+        scan = _scanner(needles).scan_bytes(data, CHECKED_COMPONENTS)
+    except RuntimeError as error:  # a panic of the scanner: one line, no traceback
+        raise SbomError(f"{name}: {error}") from None
+    return _document(scan, name, needles)
 
 
 def _changed(name: str, error: OSError) -> SbomError:
@@ -113,6 +119,8 @@ def _rereads(method: _Method) -> _Method:
             return method(self, *args, **kwargs)
         except OSError as error:
             raise _changed(self.path, error) from None
+        except RuntimeError as error:  # a panic of the scanner
+            raise SbomError(f"{self.path}: {error}") from None
 
     return cast(_Method, reading)
 
@@ -204,10 +212,10 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
     # -- paths of findings -----------------------------------------------------------
 
     @_rereads
-    def _dependency_chains(self, refs: Sequence[str]) -> list[list[str] | None]:
+    def _dependency_chains(self, refs: Sequence[str]) -> list[list[str | None] | None]:
         if not refs or not self.roots or not self._scan.has_dependencies:
             return [None] * len(refs)
-        return self._scan.chains(self.roots, list(refs))
+        return self._scan.chains(self.roots, list(refs), MAX_PATH)
 
     @_rereads
     def labels_for(self, refs: set[str]) -> dict[str, str]:

@@ -100,7 +100,7 @@ class CycloneDxXmlLoader(SbomLoader):
         return head.lstrip()[:1] == b"<" and b"cyclonedx.org/schema/bom" in head
 
     def load(self, data: bytes, path: str) -> CycloneDxXmlDocument:
-        root = parse_xml(data, path, _keep, max_text=MAX_STRING, bare=XML_BARE)
+        root = parse_xml(data, path, _keep, max_text=MAX_STRING, bare=XML_BARE, mixed=_cyclonedx_namespace)
         if root.name != "bom":
             raise SbomParseError(f"{path}: root element <{root.name}>: expected <bom> for CycloneDX XML")
         version = root.namespace.removeprefix(NAMESPACE)
@@ -109,13 +109,14 @@ class CycloneDxXmlLoader(SbomLoader):
                 f"{path}: unknown CycloneDX XML namespace {root.namespace!r}"
                 f" (expected {NAMESPACE}1.0 to {NAMESPACE}1.7)"
             )
+        one = _Single(path)
         raw = {
             "bomFormat": "CycloneDX",
             "specVersion": version,
-            "metadata": _metadata(root.find("metadata")),
-            "components": _components(root.find("components")),
-            "services": _services(root.find("services")),
-            "dependencies": _dependencies(root.find("dependencies")),
+            "metadata": _metadata(one(root, "metadata"), one),
+            "components": _components(one(root, "components"), one),
+            "services": _services(one(root, "services"), one),
+            "dependencies": _dependencies(one(root, "dependencies")),
         }
         try:
             bom = msgspec.convert(raw, Bom)
@@ -129,21 +130,48 @@ class CycloneDxXmlLoader(SbomLoader):
 # -- XML elements -> the JSON shape ---------------------------------------------
 
 
-def _identity(node: XmlNode, fields: tuple[Field, ...]) -> dict[str, Any]:
+def _cyclonedx_namespace(namespace: str) -> bool:
+    """An element of some CycloneDX version: inside a document of another version it is refused."""
+    return namespace.startswith(NAMESPACE)
+
+
+class _Single:
+    """The one child element of a name; the schema allows one, so a second is refused, never ignored.
+
+    Readers would disagree on which of two ``<supplier>`` elements counts
+    (this one took the first): a banned supplier could hide behind the other.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __call__(self, node: XmlNode, name: str) -> XmlNode | None:
+        found = None
+        for child in node.iter(name):
+            if found is not None:
+                raise SbomParseError(
+                    f"{self.path}: <{name}> (line {child.line}) repeated in <{node.name}> (line {node.line}),"
+                    f" which holds one (line {found.line}): readers disagree on which one counts; refused"
+                )
+            found = child
+        return found
+
+
+def _identity(node: XmlNode, fields: tuple[Field, ...], one: _Single) -> dict[str, Any]:
     """The identity fields of an element in the JSON shape, one table row at a time."""
     target: dict[str, Any] = {}
     for row in fields:
-        _put_path(target, node, row.path.split("."))
+        _put_path(target, node, row.path.split("."), one)
     return target
 
 
-def _put_path(target: dict[str, Any], node: XmlNode, steps: list[str]) -> None:
+def _put_path(target: dict[str, Any], node: XmlNode, steps: list[str], one: _Single) -> None:
     step, rest = steps[0], steps[1:]
     name = step.removesuffix("[]")
     if step.endswith("[]"):
         if name not in target:
             item = _ITEMS.get(name)
-            holder = node.find(name) if item is not None else node
+            holder = one(node, name) if item is not None else node
             elements = list(holder.iter(item or name)) if holder is not None else []
             if not elements:
                 return
@@ -151,13 +179,13 @@ def _put_path(target: dict[str, Any], node: XmlNode, steps: list[str]) -> None:
             target[f"<{name}>"] = elements
         for element, value in zip(target[f"<{name}>"], target[name], strict=True):
             if rest and isinstance(value, dict):
-                _put_path(value, element, rest)
+                _put_path(value, element, rest, one)
         return
-    child = node.find(name)
+    child = one(node, name)
     if child is None:
         return
     if rest:
-        _put_path(target.setdefault(name, {}), child, rest)
+        _put_path(target.setdefault(name, {}), child, rest, one)
     else:
         target[name] = child.text
 
@@ -183,12 +211,12 @@ def _clean(target: Any) -> Any:
     return target
 
 
-def _metadata(node: XmlNode | None) -> dict[str, Any] | None:
+def _metadata(node: XmlNode | None, one: _Single) -> dict[str, Any] | None:
     if node is None:
         return None
-    component = node.find("component")
-    found = _clean(_identity(node, tuple(_unprefixed(CYCLONEDX_METADATA))))
-    found["component"] = _component(component) if component is not None else None
+    component = one(node, "component")
+    found = _clean(_identity(node, tuple(_unprefixed(CYCLONEDX_METADATA)), one))
+    found["component"] = _component(component, one) if component is not None else None
     return dict(found)
 
 
@@ -197,38 +225,38 @@ def _unprefixed(fields: tuple[Field, ...]) -> list[Field]:
     return [Field(row.path.removeprefix("metadata."), row.kind, row.role, row.party) for row in fields]
 
 
-def _components(node: XmlNode | None) -> list[dict[str, Any]] | None:
+def _components(node: XmlNode | None, one: _Single) -> list[dict[str, Any]] | None:
     if node is None:
         return None
-    return [_component(child) for child in node.iter("component")]
+    return [_component(child, one) for child in node.iter("component")]
 
 
-def _component(node: XmlNode) -> dict[str, Any]:
-    component: dict[str, Any] = _clean(_identity(node, CYCLONEDX_COMPONENT))
+def _component(node: XmlNode, one: _Single) -> dict[str, Any]:
+    component: dict[str, Any] = _clean(_identity(node, CYCLONEDX_COMPONENT, one))
     component["type"] = node.attrib.get("type", "")
     if "bom-ref" in node.attrib:
         component["bom-ref"] = node.attrib["bom-ref"]
-    version = node.find("version")
+    version = one(node, "version")
     if version is not None:
         component["version"] = version.text
-    children = _components(node.find("components"))
+    children = _components(one(node, "components"), one)
     if children is not None:
         component["components"] = children
     return component
 
 
-def _services(node: XmlNode | None) -> list[dict[str, Any]] | None:
+def _services(node: XmlNode | None, one: _Single) -> list[dict[str, Any]] | None:
     if node is None:
         return None
     services = []
     for item in node.iter("service"):
-        service: dict[str, Any] = _clean(_identity(item, CYCLONEDX_SERVICE))
+        service: dict[str, Any] = _clean(_identity(item, CYCLONEDX_SERVICE, one))
         if "bom-ref" in item.attrib:
             service["bom-ref"] = item.attrib["bom-ref"]
-        version = item.find("version")
+        version = one(item, "version")
         if version is not None:
             service["version"] = version.text
-        children = _services(item.find("services"))
+        children = _services(one(item, "services"), one)
         if children is not None:
             service["services"] = children
         services.append(service)

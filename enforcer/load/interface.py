@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import msgspec
 
-from enforcer._records import COMPONENT, ComponentRecord, Needles, bounded_path
+from enforcer._records import COMPONENT, ELIDED, MAX_PATH, ComponentRecord, Needles, bounded_path
 
 
 class LoadedSbom(msgspec.Struct, gc=False, kw_only=True):
@@ -131,42 +131,69 @@ class SbomDocument(ABC):
         return {ref: self.label_of(ref) for ref in refs}
 
     def record_paths(self, records: list[ComponentRecord]) -> list[list[str]]:
-        """For each record, the chain from the SBOM's root to it, as labels.
+        """For each record, the chain from the SBOM's root to it, as labels (at most `MAX_PATH`).
 
         The dependency graph is used when it reaches the component from a root;
-        otherwise the nesting of components.
+        otherwise the nesting of components. A chain longer than `MAX_PATH`
+        keeps its root, an ellipsis and the labels nearest the component; the
+        work per record is bounded by `MAX_PATH` whatever the depth.
         """
         if not records:
             return []
         chains = self._dependency_chains([record.ref for record in records])
-        needed = {ref for chain in chains if chain and len(chain) > 1 for ref in chain[:-1]}
+        needed = {ref for chain in chains if chain and len(chain) > 1 for ref in chain[:-1] if ref is not None}
         labels = self.labels_for(needed) if needed else {}
         paths = []
         for record, chain in zip(records, chains, strict=True):
             if chain and len(chain) > 1:
-                paths.append([labels.get(ref, ref) for ref in chain[:-1]] + [record.label()])
+                paths.append([ELIDED if ref is None else labels.get(ref, ref) for ref in chain[:-1]] + [record.label()])
             else:
                 paths.append([*record.ancestors, record.label()])
         return paths
 
-    def _dependency_chains(self, refs: Sequence[str]) -> list[list[str] | None]:
+    def _dependency_chains(self, refs: Sequence[str]) -> list[list[str | None] | None]:
         """The chain of each ref (None for "" and for refs no root reaches); loaders may do it at once."""
         return [self._dependency_chain(ref) if ref else None for ref in refs]
 
-    def _dependency_chain(self, target: str) -> list[str] | None:
-        """The shortest chain of refs from a root to `target` in the dependency graph."""
+    def _dependency_chain(self, target: str) -> list[str | None] | None:
+        """The shortest chain of refs from a root to `target` in the dependency graph.
+
+        A chain longer than `MAX_PATH` is its root, None (the refs left out)
+        and its last `MAX_PATH - 2` refs.
+        """
         if not self.dependencies or not self.roots:
             return None
         parents = self._graph_parents()
         if target not in parents:
             return None
-        chain = []
+        chain: list[str | None] = []
         node: str | None = target
         while node is not None:
+            if len(chain) == MAX_PATH:
+                del chain[MAX_PATH - 2 :]
+                chain.extend((None, self._root_of(node, parents)))
+                break
             chain.append(node)
             node = parents[node]
         chain.reverse()
         return chain
+
+    def _root_of(self, node: str, parents: dict[str, str | None]) -> str:
+        """The root `node` is reached from; every node on the way learns it (each is walked once)."""
+        roots: dict[str, str] = self.__dict__.setdefault("_roots", {})
+        walked = []
+        current = node
+        while current not in roots:
+            walked.append(current)
+            parent = parents[current]
+            if parent is None:
+                roots[current] = current
+                break
+            current = parent
+        root = roots[current]
+        for item in walked:
+            roots[item] = root
+        return root
 
     def _graph_parents(self) -> dict[str, str | None]:
         """For every ref the roots reach, the ref it is first reached from (one walk, kept)."""

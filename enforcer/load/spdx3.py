@@ -35,8 +35,10 @@ import orjson
 from enforcer._errors import SbomParseError
 from enforcer._records import CPE, HASH, NAME, ORG, ORGANIZATION, PERSON, PURL, URL, ComponentRecord, Value
 from enforcer.identify import kinds
+from enforcer.identify.fields import SPDX3_PACKAGE
 from enforcer.identify.fields import value as identity
 from enforcer.load._json import type_name as _type_name
+from enforcer.load._lenient import Problems
 from enforcer.load.cyclonedx_model import MAX_STRING
 from enforcer.load.interface import SbomDocument, SbomLoader
 
@@ -86,21 +88,33 @@ def _id(element: dict[str, Any]) -> str:
     return value if isinstance(value, str) else ""
 
 
+#: the keys of a package whose values identify a vendor (a wrong type there is an unreadable identity)
+_IDENTITY_KEYS = frozenset({row.steps[0].removesuffix("[]") for row in SPDX3_PACKAGE})
+
+
 class _Reader:
-    """Pulls typed values out of one element, naming the JSON path of what is wrong."""
+    """Pulls typed values out of one element; a value of the wrong type is noted (with its JSON path) and skipped."""
 
     def __init__(self, path: str, where: str) -> None:
         self.path = path
         self.where = where
+        self.problems = Problems()
 
-    def text(self, element: dict[str, Any], key: str) -> str:
+    def wrong(self, at: str, expected: str, value: Any, *, key: str) -> None:
+        """A value of the wrong type at `where` + `at`; `key` is the package's key it is under."""
+        self.problems.add(
+            f"{self.where}{at}: expected {expected}, got {_type_name(value)}", identity=key in _IDENTITY_KEYS
+        )
+
+    def text(self, element: dict[str, Any], key: str, *, at: str = "", under: str = "") -> str:
         value = element.get(key)
         if value is None:
             return ""
         if not isinstance(value, str):
-            raise _Broken(f"{self.where}.{key}: expected a string, got {_type_name(value)}")
+            self.wrong(f"{at}.{key}", "a string", value, key=under or key)
+            return ""
         if len(value) > MAX_STRING:
-            raise SbomParseError(f"{self.path}: {self.where}.{key}: string longer than {MAX_STRING} characters")
+            raise SbomParseError(f"{self.path}: {self.where}{at}.{key}: string longer than {MAX_STRING} characters")
         return value
 
     def items(self, element: dict[str, Any], key: str) -> list[Any]:
@@ -110,10 +124,6 @@ class _Reader:
         if isinstance(value, list):
             return value
         return [value]  # JSON-LD allows a single value where a list is expected
-
-
-class _Broken(Exception):
-    """A package whose fields have the wrong types (skipped with a warning)."""
 
 
 class Spdx3Document(SbomDocument):
@@ -195,12 +205,10 @@ def _build(graph: list[Any], path: str) -> Spdx3Document:
         kind = _kind(element)
         where = f"$.@graph[{number}]"
         if kind == _COUNTED or kind in _OTHER_PACKAGES:
-            try:
-                record = _package(element, len(document.records_), agents, _Reader(path, where))
-            except _Broken as broken:
-                document.warnings.append(f"{broken}; package skipped")
-                document.unreadable += kind == _COUNTED
-                continue
+            reader = _Reader(path, where)
+            record = _package(element, len(document.records_), agents, reader)
+            document.warnings.extend(reader.problems.lines)
+            document.unreadable += reader.problems.identity
             if kind == _COUNTED:
                 document.counted += 1
             else:
@@ -256,29 +264,34 @@ def _package(element: dict[str, Any], index: int, agents: dict[str, dict[str, An
         if value and value.upper() not in ("NOASSERTION", "NONE"):
             values.append(identity(URL, key, value))
     for i, identifier in enumerate(read.items(element, "externalIdentifier")):
+        at = f".externalIdentifier[{i}]"
         if not isinstance(identifier, dict):
-            raise _Broken(f"{read.where}.externalIdentifier[{i}]: expected an object, got {_type_name(identifier)}")
-        kind = _IDENTIFIER_KINDS.get(read.text(identifier, "externalIdentifierType").rsplit("/", 1)[-1].lower())
-        value = read.text(identifier, "identifier")
+            read.wrong(at, "an object", identifier, key="externalIdentifier")
+            continue
+        kind_text = read.text(identifier, "externalIdentifierType", at=at, under="externalIdentifier")
+        kind = _IDENTIFIER_KINDS.get(kind_text.rsplit("/", 1)[-1].lower())
+        value = read.text(identifier, "identifier", at=at, under="externalIdentifier")
         if kind and value:
             values.append(identity(kind, f"externalIdentifier[{i}].identifier", value))
             if kind == PURL and not purl:
                 purl = value
     for i, reference in enumerate(read.items(element, "externalRef")):
         if not isinstance(reference, dict):
-            raise _Broken(f"{read.where}.externalRef[{i}]: expected an object, got {_type_name(reference)}")
+            read.wrong(f".externalRef[{i}]", "an object", reference, key="externalRef")
+            continue
         for j, locator in enumerate(read.items(reference, "locator")):
             if not isinstance(locator, str):
-                raise _Broken(
-                    f"{read.where}.externalRef[{i}].locator[{j}]: expected a string, got {_type_name(locator)}"
-                )
+                read.wrong(f".externalRef[{i}].locator[{j}]", "a string", locator, key="externalRef")
+                continue
             if "://" in locator or "@" in locator:
                 values.append(identity(URL, f"externalRef[{i}].locator[{j}]", locator[:MAX_STRING]))
     for i, digest in enumerate(read.items(element, "verifiedUsing")):
         if isinstance(digest, dict):
-            value = read.text(digest, "hashValue")
+            value = read.text(digest, "hashValue", at=f".verifiedUsing[{i}]", under="verifiedUsing")
             if value:
                 values.append(identity(HASH, f"verifiedUsing[{i}].hashValue", value))
+        else:
+            read.wrong(f".verifiedUsing[{i}]", "an object", digest, key="verifiedUsing")
     ref = _id(element) or f"#{index}"
     return ComponentRecord(
         index=index,
@@ -293,14 +306,16 @@ def _package(element: dict[str, Any], index: int, agents: dict[str, dict[str, An
 
 def _agent(values: list[Value], field: str, agent: Any, agents: dict[str, dict[str, Any]], read: _Reader) -> None:
     """The name and e-mail addresses of an agent given by id or in place."""
+    key = field.split("[", 1)[0]
     if isinstance(agent, str):
         found = agents.get(agent)
         if found is None:
             return  # an agent defined in another document: its id is no name
         agent = found
     if not isinstance(agent, dict):
-        raise _Broken(f"{read.where}.{field}: expected an agent id or object, got {_type_name(agent)}")
-    name = read.text(agent, "name")
+        read.wrong(f".{field}", "an agent id or object", agent, key=key)
+        return
+    name = read.text(agent, "name", at=f".{field}", under=key)
     if name:
         kind = str(agent.get("type", "")).rsplit("/", 1)[-1]
         role = identity(ORG, field, name)
@@ -308,6 +323,6 @@ def _agent(values: list[Value], field: str, agent: Any, agents: dict[str, dict[s
         values.append((*role[:4], party))
     for i, identifier in enumerate(read.items(agent, "externalIdentifier")):
         if isinstance(identifier, dict) and str(identifier.get("externalIdentifierType", "")).lower() == "email":
-            value = read.text(identifier, "identifier")
+            value = read.text(identifier, "identifier", at=f".{field}.externalIdentifier[{i}]", under=key)
             if value:
                 values.append(identity(URL, f"{field}.externalIdentifier[{i}].identifier", value))

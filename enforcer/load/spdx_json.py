@@ -38,8 +38,11 @@ import yaml
 from enforcer._errors import SbomParseError, UnsupportedSbomError
 from enforcer._records import CPE, HASH, NAME, ORG, PURL, URL, ComponentRecord, Value, is_no_value
 from enforcer.identify import kinds
+from enforcer.identify.fields import SPDX2_PACKAGE
 from enforcer.identify.fields import value as identity
-from enforcer.load._json import locate, read_json, refuse_long_strings, relative, struct_fields, type_name
+from enforcer.load._json import locate, read_json, refuse_long_strings, struct_fields, type_name
+from enforcer.load._lenient import Problems, convert
+from enforcer.load._spdx_checks import json_warnings, raw_warnings
 from enforcer.load.cyclonedx_model import MAX_STRING
 from enforcer.load.interface import SbomDocument, SbomLoader
 
@@ -239,17 +242,24 @@ def from_raw(raw: Any, path: str, encoding: str) -> Spdx2Document:
     unreadable = 0
     packages: list[Package] = []
     for i, item in enumerate(raw.get("packages") or ()):
-        try:
-            packages.append(msgspec.convert(item, Package))
-        except msgspec.ValidationError as error:
-            warnings.append(f"$.packages[{i}]{relative(str(error))}; package skipped")
+        where = f"$.packages[{i}]"
+        if not isinstance(item, dict):
+            warnings.append(f"{where}: expected an object, got {type_name(item)}; not read")
             unreadable += 1
+            continue
+        problems = Problems()
+        packages.append(convert(item, Package, where, problems, identity=PACKAGE_IDENTITY))
+        warnings.extend(problems.lines)
+        unreadable += problems.identity
     relationships: list[Relationship] = []
     for i, item in enumerate(raw.get("relationships") or ()):
-        try:
-            relationships.append(msgspec.convert(item, Relationship))
-        except msgspec.ValidationError as error:
-            warnings.append(f"$.relationships[{i}]{relative(str(error))}; ignored")
+        where = f"$.relationships[{i}]"
+        if not isinstance(item, dict):
+            warnings.append(f"{where}: expected an object, got {type_name(item)}; ignored")
+            continue
+        problems = Problems()
+        relationships.append(convert(item, Relationship, where, problems, identity=frozenset()))
+        warnings.extend(problems.lines)
     describes = [item for item in raw.get("documentDescribes") or () if isinstance(item, str)]
     document = Document(
         spdxVersion=version,
@@ -263,6 +273,10 @@ def from_raw(raw: Any, path: str, encoding: str) -> Spdx2Document:
     result.warnings.extend(warnings)
     result.unreadable = unreadable
     return result
+
+
+#: the fields of a package that hold identity values (the rows of `SPDX2_PACKAGE`)
+PACKAGE_IDENTITY = frozenset({row.steps[0].removesuffix("[]") for row in SPDX2_PACKAGE})
 
 
 def _text(value: Any) -> str:
@@ -286,19 +300,45 @@ class SpdxJsonLoader(SbomLoader):
         try:
             document = _DECODER.decode(data)
         except msgspec.ValidationError:  # a subclass of DecodeError: first
-            raw = read_json(data, path)
-            return from_raw(raw, path, "json")
+            lenient = from_raw(read_json(data, path), path, "json")
+            lenient.warnings.extend(json_warnings(data))
+            return lenient
         except msgspec.DecodeError as error:
             raise SbomParseError(f"{path}: not valid JSON: {locate(str(error), data)}") from None
         except RecursionError:
             raise SbomParseError(f"{path}: JSON nested too deeply to be an SBOM") from None
         check_version(document.spdxVersion, path)
-        return Spdx2Document(path, document, "json")
+        result = Spdx2Document(path, document, "json")
+        result.warnings.extend(json_warnings(data))
+        return result
 
 
 # -- YAML ------------------------------------------------------------------------
 
-_YamlLoader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_BaseLoader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+class _RepeatedKey(Exception):
+    def __init__(self, key: str, line: int) -> None:
+        super().__init__(key)
+        self.key = key
+        self.line = line
+
+
+class _YamlLoader(_BaseLoader):  # type: ignore[misc]
+    """Every scalar as text; a key repeated in one mapping is refused (readers disagree on which counts)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str) and key in seen:
+                raise _RepeatedKey(key, key_node.start_mark.line + 1)
+            if isinstance(key, str):
+                seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
 #: Longest YAML line read (bytes).
 MAX_LINE = 1 << 20
 _YAML_MARKER = re.compile(rb"(?m)^[\"']?spdxVersion[\"']?[ \t]*:")
@@ -316,6 +356,11 @@ class SpdxYamlLoader(SbomLoader):
         _check_lines(data, path)
         try:
             raw = yaml.load(data, Loader=_YamlLoader)  # noqa: S506 - a base loader: no tags, no objects
+        except _RepeatedKey as repeated:
+            raise SbomParseError(
+                f"{path}: line {repeated.line}: the key {repeated.key!r} appears twice in one mapping"
+                " (readers disagree on which one counts; refused)"
+            ) from None
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark
             where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
@@ -325,7 +370,9 @@ class SpdxYamlLoader(SbomLoader):
         except RecursionError:
             raise SbomParseError(f"{path}: YAML nested too deeply to be an SBOM") from None
         _refuse_shared(raw, path)
-        return from_raw(raw, path, "yaml")
+        result = from_raw(raw, path, "yaml")
+        result.warnings.extend(raw_warnings(raw))
+        return result
 
 
 def _check_lines(data: bytes, path: str) -> None:

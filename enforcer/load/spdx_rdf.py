@@ -109,14 +109,15 @@ class SpdxRdfLoader(SbomLoader):
         stack: list[tuple[XmlNode, str]] = [(child, "") for child in reversed(root.children)]
         while stack:
             node, subject = stack.pop()
-            if node.namespace == SPDX and node.name == "SpdxDocument":
+            kind = _kind(node)
+            if kind == "SpdxDocument":
                 document.SPDXID = _ref(node) or document.SPDXID
                 document.name = node.child_text("name") or document.name
                 document.spdxVersion = node.child_text("specVersion") or document.spdxVersion
                 describes.extend(_ref(item) for item in node.iter("describesPackage") if _ref(item))
-            elif node.namespace == SPDX and node.name == "Package":
-                _merge(packages, node)
-            elif node.namespace == SPDX and node.name == "Relationship":
+            elif kind == "Package":
+                _merge(packages, node, path)
+            elif kind == "Relationship":
                 relation = _relationship(node, subject)
                 if relation is not None:
                     relationships.append(relation)
@@ -131,14 +132,35 @@ class SpdxRdfLoader(SbomLoader):
         return Spdx2Document(path, document, "RDF/XML")
 
 
-def _merge(packages: dict[str, Package], node: XmlNode) -> None:
+def _kind(node: XmlNode) -> str:
+    """The SPDX class of a node element: ``<spdx:Package>``, or ``<rdf:Description>`` with
+    ``<rdf:type rdf:resource="http://spdx.org/rdf/terms#Package"/>`` (the same triples, written the other way).
+    """
+    if node.namespace == SPDX:
+        return node.name
+    if node.namespace == RDF and node.name == "Description":
+        for child in node.iter("type"):
+            if child.namespace == RDF:
+                iri = child.attrib.get("resource", "")
+                if iri.startswith(SPDX):
+                    return iri[len(SPDX) :]
+    return ""
+
+
+def _merge(packages: dict[str, Package], node: XmlNode, path: str) -> None:
     ref = _ref(node) or f"#{len(packages)}"
     package = packages.get(ref)
     if package is None:
         package = packages[ref] = Package(SPDXID=ref)
     for child in node.children:
         field = _PACKAGE_TEXT.get(child.name)
-        if field is not None and child.text and not getattr(package, field):
+        if field is not None and child.text:
+            known = getattr(package, field)
+            if known and known != child.text:
+                raise SbomParseError(
+                    f"{path}: {ref}: spdx:{child.name} (line {child.line}) has a second value ({known!r} and"
+                    f" {child.text!r}); a package has one: readers disagree on which one counts; refused"
+                )
             setattr(package, field, child.text)
         elif child.name == "primaryPackagePurpose" and not package.primaryPackagePurpose:
             package.primaryPackagePurpose = child.text or _resource_name(child)

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from enforcer._errors import SbomParseError
+from enforcer.load._spdx_checks import raw_warnings
 from enforcer.load.cyclonedx_model import MAX_STRING
 from enforcer.load.interface import SbomLoader
 from enforcer.load.spdx_json import (
@@ -136,7 +138,9 @@ class SpdxTagValueLoader(SbomLoader):
         relationships: list[Relationship] = []
         package: Package | None = None
         in_other = False  # inside a file, snippet or licence: its SPDXID is not the package's
+        checked = _Checked()
         for number, tag, value in _fields(data, path, warnings):
+            checked.take(number, tag, value, package is not None, in_other)
             if tag == "PackageName":
                 package = Package(name=value)
                 packages.append(package)
@@ -153,6 +157,7 @@ class SpdxTagValueLoader(SbomLoader):
                 else:
                     warnings.append(f"line {number}: Relationship: expected 'ELEMENT TYPE ELEMENT', got {value!r}")
             elif package is not None:
+                _refuse_repeat(package, tag, number, path)
                 _package_field(package, tag, value, number, warnings)
             elif not in_other and tag == "SPDXID" and not document_id:
                 document_id = value
@@ -170,7 +175,115 @@ class SpdxTagValueLoader(SbomLoader):
         )
         result = Spdx2Document(path, document, "tag-value")
         result.warnings.extend(warnings)
+        result.warnings.extend(raw_warnings(checked.raw, checked.place))
         return result
+
+
+#: The JSON name of each tag the specification checks read (`_spdx_checks`), for the document and a package.
+_DOCUMENT_TAGS = {
+    "DataLicense": "dataLicense",
+    "SPDXID": "SPDXID",
+    "DocumentName": "name",
+    "DocumentNamespace": "documentNamespace",
+    "Created": "creationInfo.created",
+    "Creator": "creationInfo.creators",
+}
+_PACKAGE_TAGS = {
+    "SPDXID": "SPDXID",
+    "PackageName": "name",
+    "PackageDownloadLocation": "downloadLocation",
+    "PackageSupplier": "supplier",
+    "PackageOriginator": "originator",
+    "PackageLicenseConcluded": "licenseConcluded",
+    "PackageLicenseDeclared": "licenseDeclared",
+    "PackageChecksum": "checksums",
+    "ExternalRef": "externalRefs",
+    "PrimaryPackagePurpose": "primaryPackagePurpose",
+    "ReleaseDate": "releaseDate",
+    "BuiltDate": "builtDate",
+    "ValidUntilDate": "validUntilDate",
+}
+_TAG_OF = {
+    **{field: tag for tag, field in _DOCUMENT_TAGS.items()},
+    **{field: tag for tag, field in _PACKAGE_TAGS.items()},
+}
+_LISTS = frozenset({"creationInfo.creators", "checksums", "externalRefs"})
+
+
+class _Checked:
+    """The tags the specification checks read, in the JSON shape, with the line of each."""
+
+    def __init__(self) -> None:
+        self.raw: dict[str, Any] = {}
+        self.packages: list[dict[str, Any]] = []
+        self.lines: dict[tuple[int | None, str], int] = {}
+
+    def take(self, number: int, tag: str, value: str, in_package: bool, in_other: bool) -> None:
+        if tag == "PackageName":
+            self.packages.append({})
+            self.raw["packages"] = self.packages
+            in_package, in_other = True, False
+        if in_other:
+            return
+        which: int | None = len(self.packages) - 1 if in_package else None
+        field = (_PACKAGE_TAGS if in_package else _DOCUMENT_TAGS).get(tag)
+        if field is None or (which is None and field == "SPDXID" and "SPDXID" in self.raw):
+            return
+        target = self.packages[which] if which is not None else self.raw
+        if field.startswith("creationInfo."):
+            target = target.setdefault("creationInfo", {})
+        key = field.rsplit(".", 1)[-1]
+        item: Any = value
+        if field == "checksums":
+            algorithm, _, digest = value.partition(":")
+            item = {"algorithm": algorithm.strip(), "checksumValue": digest.strip()}
+        elif field == "externalRefs":
+            parts = value.split(None, 2) + ["", "", ""]
+            item = {"referenceCategory": parts[0], "referenceType": parts[1], "referenceLocator": parts[2]}
+        if field in _LISTS:
+            items = target.setdefault(key, [])
+            self.lines[(which, f"{field}[{len(items)}]")] = number
+            items.append(item)
+        else:
+            self.lines[(which, field)] = number
+            target[key] = item
+
+    def place(self, which: int | None, field: str) -> str:
+        """``line 12: PackageLicenseDeclared``; for a missing tag, the package's first line."""
+        base = field.split(".", 1)[0] if not field.startswith("creationInfo.") else field
+        base = base.split("[", 1)[0]
+        tag = _TAG_OF.get(base, _TAG_OF.get(field, field))
+        item = field.split(".")[0] if "[" in field and not field.startswith("creationInfo.") else field
+        line = self.lines.get((which, item)) or self.lines.get((which, base))
+        if line is not None:
+            return f"line {line}: {tag}"
+        if which is not None:
+            start = self.lines.get((which, "name"))
+            name = self.packages[which].get("name", "?")
+            return f"line {start} (package {name!r}): {tag}"
+        return tag
+
+
+#: the package tags that hold one value, and the field of `Package` each fills
+_SINGLE = {
+    "SPDXID": "SPDXID",
+    "PackageVersion": "versionInfo",
+    "PackageSupplier": "supplier",
+    "PackageOriginator": "originator",
+    "PackageDownloadLocation": "downloadLocation",
+    "PackageHomePage": "homepage",
+    "PrimaryPackagePurpose": "primaryPackagePurpose",
+}
+
+
+def _refuse_repeat(package: Package, tag: str, number: int, path: str) -> None:
+    """A package tag that holds one value, given twice: refused (readers disagree on which one counts)."""
+    field = _SINGLE.get(tag)
+    if field is not None and getattr(package, field):
+        raise SbomParseError(
+            f"{path}: line {number}: {tag} given a second time for the package {package.name!r}:"
+            " readers disagree on which one counts; refused"
+        )
 
 
 def _package_field(package: Package, tag: str, value: str, number: int, warnings: list[str]) -> None:

@@ -40,15 +40,22 @@ def _keep(parent: XmlNode, namespace: str, name: str) -> bool:
     return name in _KEEP.get(parent.name, ())
 
 
-def _as_json(node: XmlNode) -> dict[str, Any]:
-    """A kept element as the JSON object SPDX JSON would have."""
+def _as_json(node: XmlNode, path: str) -> dict[str, Any]:
+    """A kept element as the JSON object SPDX JSON would have; a repeated single element is refused."""
     result: dict[str, Any] = {}
+    lines: dict[str, int] = {}
     for child in node.children:
-        value: Any = _as_json(child) if child.name in _KEEP else child.text
+        value: Any = _as_json(child, path) if child.name in _KEEP else child.text
         if child.name in _ARRAYS:
             result.setdefault(child.name, []).append(value)
+        elif child.name in result:
+            raise SbomParseError(
+                f"{path}: <{child.name}> (line {child.line}) repeated in <{node.name}> (line {node.line}),"
+                f" which holds one (line {lines[child.name]}): readers disagree on which one counts; refused"
+            )
         else:
-            result.setdefault(child.name, value)
+            result[child.name] = value
+            lines[child.name] = child.line
     return result
 
 
@@ -62,4 +69,4 @@ class SpdxXmlLoader(SbomLoader):
         root = parse_xml(data, path, _keep, max_text=MAX_STRING)
         if root.name != "Document":
             raise SbomParseError(f"{path}: root element <{root.name}>: expected <Document> for SPDX XML")
-        return from_raw(_as_json(root), path, "xml")
+        return from_raw(_as_json(root, path), path, "xml")

@@ -125,6 +125,13 @@ class MatchIndex:
             for pattern in named.purls:
                 self._add_purl(pattern, number, self.product_purls, self.product_purl_stars)
         self.orgs.pop("", None)
+        # The longest key of each table: a value's prefixes and parents longer
+        # than that cannot be in it, and are never built (a name of 60 KB, a
+        # purl of thousands of segments, costs what its first part does).
+        self._org_words = max((key.count(" ") + 1 for key in self.orgs), default=0)
+        self._domain_labels = max((key.count(".") + 1 for key in self.domains), default=0)
+        self._purl_longest = max((len(path) for _, path in (*self.purls, *self.product_purls)), default=0)
+        self._group_longest = max((len(path) for path in self.purl_paths), default=0)
         self._exclusions = [_Exclusions.of(ban) for ban in self.bans]
         # Pre-filters: an ASCII value can only match a domain or a purl pattern
         # that appears in its lower-cased text, so one regex search rejects
@@ -224,7 +231,9 @@ class MatchIndex:
                     seen.add(number)
                     found.append((number, "organization", EXACT, key))
         # the longest leading words of any key (then the first in text order) that a ban has
-        prefixes = sorted({p for key in keys for p in norm.org_prefixes(key)}, key=lambda p: (-p.count(" "), p))
+        prefixes = sorted(
+            {p for key in keys for p in norm.org_prefixes(key, self._org_words)}, key=lambda p: (-p.count(" "), p)
+        )
         for prefix in prefixes:
             for number in self.orgs.get(prefix, ()):
                 if number not in seen:
@@ -245,7 +254,7 @@ class MatchIndex:
         if hits is None:
             found: list[Hit] = []
             for host in norm.domains_in(raw):
-                for parent in norm.parent_domains(host):
+                for parent in norm.parent_domains(host, self._domain_labels):
                     found.extend((number, "domain", EXACT, parent) for number in self.domains.get(parent, ()))
             hits = _remember(cache, raw, _unique(found))
         return hits
@@ -260,7 +269,7 @@ class MatchIndex:
             if parts is not None:
                 ptype, path, _ = parts
                 types = norm.purl_types(ptype, path)
-                prefixes = norm.purl_prefixes(path)
+                prefixes = norm.purl_prefixes(path, self._purl_longest)
                 for matcher, table, stars in (
                     ("purl", self.purls, self.purl_stars),
                     ("product-purl", self.product_purls, self.product_purl_stars),
@@ -317,7 +326,7 @@ class MatchIndex:
             found: list[Hit] = []
             group = group_key(raw)
             if group:
-                for prefix in norm.purl_prefixes(group):
+                for prefix in norm.purl_prefixes(group, self._group_longest):
                     found.extend((number, "group", EXACT, prefix) for number in self.purl_paths.get(prefix, ()))
             hits = _remember(cache, raw, _unique(found))
         return hits
@@ -507,9 +516,8 @@ class _Exclusions:
             if parts is not None:
                 ptype, path, _ = parts
                 types = norm.purl_types(ptype, path)
-                prefixes = norm.purl_prefixes(path)
                 for kind, prefix, star, pattern in self.purls:
-                    if kind in types and (path.startswith(prefix) if star else prefix in prefixes):
+                    if kind in types and (path.startswith(prefix) if star else norm.continues(path, prefix)):
                         return f"the purl matches the excluded {pattern}"
         return ""
 

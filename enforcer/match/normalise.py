@@ -74,9 +74,17 @@ CJK_LEGAL_PREFIXES = ("株式会社", "有限会社", "주식회사")
 _LATIN_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
 
 _WRAPPER = re.compile(r"^\s*(organi[sz]ation|person|tool)\s*:\s*", re.IGNORECASE)
+# Both patterns below are applied through `_emails` and `_url_hosts`, which
+# find them in time linear in the text (a plain `finditer` tries every start
+# in a long run of letters and dots: seconds on one 60 KB name).
 _BRACKETED = re.compile(r"\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]")
 _EMAIL = re.compile(r"[\w.+%-]+@((?:[\w-]+\.)+[\w-]{2,})", re.UNICODE)
 _URL_HOST = re.compile(r"\b[a-z][a-z0-9+.-]*://(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:\s?#]+)", re.IGNORECASE)
+_EMAIL_LOCAL = re.compile(r"[\w.+%-]", re.UNICODE)
+_EMAIL_DOMAIN = re.compile(r"(?:[\w-]+\.)+[\w-]{2,}", re.UNICODE)
+_SCHEME_CHAR = re.compile(r"[a-z0-9+.-]", re.IGNORECASE)
+_SCHEME_FIRST = re.compile(r"[a-z]", re.IGNORECASE)
+_URL_REST = re.compile(r"(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:\s?#]+)")
 _SCP_HOST = re.compile(r"^[\w.-]+@([\w.-]+\.[a-z]{2,}):", re.IGNORECASE)
 _HOST = re.compile(r"^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z][a-z0-9-]{0,62}$")
 _DROP = re.compile(r"['’`.]+")
@@ -158,12 +166,85 @@ def _bracket(match: re.Match[str]) -> str:
     return f" {inner} " if words and not all(word in LEGAL_FORMS for word in words) else " "
 
 
+def _emails(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, domain) of each e-mail address: what `_EMAIL.finditer` finds, in linear time.
+
+    A match's local part is the run of local-part characters before an "@"
+    (from where the previous match ended, at the earliest); each "@" is
+    looked at once and each run walked once.
+    """
+    found: list[tuple[int, int, str]] = []
+    position = 0
+    at = text.find("@")
+    while at >= 0:
+        start = at
+        while start > position and _EMAIL_LOCAL.match(text, start - 1):
+            start -= 1
+        domain = _EMAIL_DOMAIN.match(text, at + 1) if start < at else None
+        if domain is not None:
+            found.append((start, domain.end(), domain.group()))
+            position = domain.end()
+            at = text.find("@", position)
+        else:
+            at = text.find("@", at + 1)
+    return found
+
+
+def _url_hosts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, host) of each URL: what `_URL_HOST.finditer` finds, in linear time.
+
+    A URL's scheme is the run of scheme characters before a "://", starting
+    at its earliest letter that begins a word (the regex's `\\b`).
+    """
+    found: list[tuple[int, int, str]] = []
+    position = 0
+    mark = text.find("://")
+    while mark >= 0:
+        start = mark
+        while start > position and _SCHEME_CHAR.match(text, start - 1):
+            start -= 1
+        first = next(
+            (
+                index
+                for index in range(start, mark)
+                if _SCHEME_FIRST.match(text, index) and (index == 0 or not _is_word(text[index - 1]))
+            ),
+            None,
+        )
+        rest = _URL_REST.match(text, mark + 3) if first is not None else None
+        if rest is not None:
+            found.append((first or 0, rest.end(), rest.group(1)))
+            position = rest.end()
+            mark = text.find("://", position)
+        else:
+            mark = text.find("://", mark + 1)
+    return found
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """`text` with each span replaced by a space (what `re.sub(pattern, " ", text)` gives)."""
+    if not spans:
+        return text
+    parts = []
+    last = 0
+    for start, end, _ in spans:
+        parts.append(text[last:start])
+        parts.append(" ")
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 def _org_key(raw: str, *, keep_brackets: bool) -> str:
     if is_no_value(raw):
         return ""
     text = _WRAPPER.sub("", visible(raw))
-    text = _EMAIL.sub(" ", text)
-    text = _URL_HOST.sub(" ", text)
+    text = _blank(text, _emails(text))
+    text = _blank(text, _url_hosts(text))
     text = _BRACKETED.sub(_bracket if keep_brackets else " ", text)
     text = _strip_cjk_forms(latin_fold(fold(text)).strip())
     text = text.replace("a/s", "as")
@@ -214,19 +295,26 @@ def _strip_legal_forms(tokens: list[str]) -> list[str]:
         if len(tokens) > 1 and tokens[-1] in LEGAL_FORMS:
             tokens.pop()
             changed = True
-    while len(tokens) > 1 and tokens[0] in LEGAL_FORMS:
-        tokens.pop(0)
-    return tokens
+    first = 0
+    while len(tokens) - first > 1 and tokens[first] in LEGAL_FORMS:
+        first += 1
+    return tokens[first:]
 
 
-def org_prefixes(key: str) -> list[str]:
-    """The shorter keys an organisation key starts with, whole words only.
+def org_prefixes(key: str, most: int | None = None) -> list[str]:
+    """The shorter keys an organisation key starts with, whole words only; at most `most` words each.
+
+    A lookup passes the word count of the longest key it can find, so a name
+    of thousands of words costs what its first few do.
 
     >>> org_prefixes("huawei device shenzhen")
     ['huawei', 'huawei device']
+    >>> org_prefixes("huawei device shenzhen", most=1)
+    ['huawei']
     """
-    tokens = key.split(" ")
-    return [" ".join(tokens[:n]) for n in range(1, len(tokens))]
+    tokens = key.split(" ") if most is None else key.split(" ", most)
+    limit = len(tokens) if most is None else min(len(tokens), most + 1)
+    return [" ".join(tokens[:n]) for n in range(1, limit)]
 
 
 def host_key(host: str) -> str | None:
@@ -251,8 +339,8 @@ def domains_in(raw: str) -> tuple[str, ...]:
     if not raw:
         return ()
     raw = visible(raw)
-    found = [match.group(1) for match in _URL_HOST.finditer(raw)]
-    found.extend(match.group(1) for match in _EMAIL.finditer(raw))
+    found = [host for _, _, host in _url_hosts(raw)]
+    found.extend(domain for _, _, domain in _emails(raw))
     scp = _SCP_HOST.match(raw)
     if scp:
         found.append(scp.group(1))
@@ -270,14 +358,17 @@ def domains_in(raw: str) -> tuple[str, ...]:
     return tuple(hosts)
 
 
-def parent_domains(host: str) -> list[str]:
-    """The host and each parent domain with at least two labels.
+def parent_domains(host: str, most: int | None = None) -> list[str]:
+    """The host and each parent domain with at least two labels; at most `most` labels each.
 
     >>> parent_domains("a.support.kaspersky.com")
     ['a.support.kaspersky.com', 'support.kaspersky.com', 'kaspersky.com']
+    >>> parent_domains("a.support.kaspersky.com", most=2)
+    ['kaspersky.com']
     """
-    labels = host.split(".")
-    return [".".join(labels[i:]) for i in range(len(labels) - 1)]
+    labels = host.split(".") if most is None else host.rsplit(".", most)
+    first = 0 if most is None or len(labels) <= most else 1
+    return [".".join(labels[i:]) for i in range(first, len(labels) - 1)]
 
 
 def cpe_vendor(raw: str) -> str | None:
@@ -366,15 +457,33 @@ def purl_types(ptype: str, path: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((ptype, "*", forge, "golang")))
 
 
-def purl_prefixes(path: str) -> list[str]:
-    """The path and each of its prefixes that ends at a '/' or '.' boundary.
+def purl_prefixes(path: str, longest: int | None = None) -> list[str]:
+    """The path and each of its prefixes that ends at a '/' or '.' boundary; none longer than `longest`.
+
+    A lookup passes the length of the longest path it can find, so a path of
+    64 KB costs what its first characters do.
 
     >>> purl_prefixes("com.huawei.hms/push")
     ['com', 'com.huawei', 'com.huawei.hms', 'com.huawei.hms/push']
+    >>> purl_prefixes("com.huawei.hms/push", longest=10)
+    ['com', 'com.huawei']
     """
-    prefixes = [path[:i] for i, char in enumerate(path) if char in "./" and i > 0]
-    prefixes.append(path)
+    end = len(path) if longest is None else min(len(path), longest + 1)
+    prefixes = [path[:i] for i in range(1, end) if path[i] in "./"]
+    if longest is None or len(path) <= longest:
+        prefixes.append(path)
     return prefixes
+
+
+def continues(path: str, prefix: str) -> bool:
+    """True when `prefix` is one of `purl_prefixes(path)`: the path itself, or it followed by '.' or '/'.
+
+    >>> continues("com.huawei.hms/push", "com.huawei"), continues("com.huaweicloud", "com.huawei")
+    (True, False)
+    """
+    if len(prefix) == len(path):
+        return prefix == path
+    return 0 < len(prefix) < len(path) and path[len(prefix)] in "./" and path.startswith(prefix)
 
 
 def purl_pattern(pattern: str) -> tuple[str, str, bool]:

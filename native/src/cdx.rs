@@ -13,7 +13,7 @@ use std::collections::hash_map::{Entry, HashMap};
 use std::hash::BuildHasher;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::json::{Cursor, Fallback, Res, MAX_DEPTH};
+use crate::json::{Cursor, Fallback, Keys, Res, MAX_DEPTH};
 use crate::matcher::{Batch, Kind, Matcher};
 
 /// The longest string msgspec accepts in a decoded field (characters; bytes here).
@@ -267,9 +267,11 @@ impl<'a, 'm> Walker<'a, 'm> {
     fn document(&mut self) -> Res<()> {
         self.cur.expect(b'{')?;
         let mut seen = Seen(0);
+        let mut keys = Keys::default();
         if !self.cur.empty(b'}')? {
             loop {
                 let key = self.cur.key()?;
+                keys.first(key, &self.cur)?;
                 match key {
                     b"bomFormat" => {
                         seen.first(0, &self.cur)?;
@@ -298,6 +300,10 @@ impl<'a, 'm> Walker<'a, 'm> {
                         if !self.cur.null()? {
                             self.dependencies()?;
                         }
+                    }
+                    // an SPDX document at once: the Python path refuses it
+                    b"spdxVersion" | b"@context" | b"@graph" => {
+                        return self.cur.fail("the key of another SBOM format")
                     }
                     _ => self.cur.skip(1)?,
                 }
@@ -432,8 +438,10 @@ impl<'a, 'm> Walker<'a, 'm> {
     ) -> Res<()> {
         if self.open(depth)? {
             let mut seen = Seen(0);
+            let mut all = Keys::default();
             loop {
                 let key = self.cur.key()?;
+                all.first(key, &self.cur)?;
                 match keys.iter().position(|known| *known == key) {
                     Some(number) => {
                         seen.first(number as u32, &self.cur)?;
@@ -531,8 +539,11 @@ impl<'a, 'm> Walker<'a, 'm> {
         let faults_before = self.hash_faults;
         if self.open(depth)? {
             let mut seen = Seen(0);
+            let mut keys = Keys::default();
             loop {
-                match self.cur.key()? {
+                let key = self.cur.key()?;
+                keys.first(key, &self.cur)?;
+                match key {
                     b"bom-ref" => {
                         seen.first(0, &self.cur)?;
                         if !self.cur.null()? {
@@ -887,8 +898,11 @@ impl<'a, 'm> Walker<'a, 'm> {
                 let mut has_ref = false;
                 if self.open(2)? {
                     let mut seen = Seen(0);
+                    let mut keys = Keys::default();
                     loop {
-                        match self.cur.key()? {
+                        let key = self.cur.key()?;
+                        keys.first(key, &self.cur)?;
+                        match key {
                             b"ref" => {
                                 seen.first(0, &self.cur)?;
                                 has_ref = self.value(None, false)?;

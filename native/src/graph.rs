@@ -80,7 +80,16 @@ impl Graph {
         id
     }
 
-    pub fn chains(&self, roots: &[String], targets: &[String]) -> Vec<Option<Vec<String>>> {
+    /// The chain of each target from a root; a chain longer than `limit`
+    /// (3 or more) is its root, None, and its last `limit - 2` refs. The root
+    /// of every node is found once (memoised), so the work is linear in the
+    /// graph plus `limit` per target, whatever the depth of the graph.
+    pub fn chains(
+        &self,
+        roots: &[String],
+        targets: &[String],
+        limit: usize,
+    ) -> Vec<Option<Vec<Option<String>>>> {
         if self.edges.is_empty() || roots.is_empty() {
             return vec![None; targets.len()];
         }
@@ -111,11 +120,13 @@ impl Graph {
                 }
             }
         }
+        let mut root_of = vec![UNSEEN; self.names.len()];
+        let name = |node: u32| String::from_utf8_lossy(&self.names[node as usize]).into_owned();
         targets
             .iter()
             .map(|target| {
                 if outside.contains(&target.as_str()) {
-                    return Some(vec![target.clone()]);
+                    return Some(vec![Some(target.clone())]);
                 }
                 let &id = self.ids.get(target.as_bytes())?;
                 if parent[id as usize] == UNSEEN {
@@ -124,15 +135,43 @@ impl Graph {
                 let mut chain = vec![];
                 let mut node = id;
                 loop {
-                    chain.push(String::from_utf8_lossy(&self.names[node as usize]).into_owned());
+                    chain.push(node);
                     match parent[node as usize] {
                         ROOT => break,
+                        next if chain.len() == limit => {
+                            // longer than the limit: the nearest refs, a gap, the root
+                            chain.truncate(limit - 2);
+                            let root = find_root(&parent, &mut root_of, next, ROOT);
+                            let mut bounded: Vec<Option<String>> = vec![Some(name(root)), None];
+                            bounded.extend(chain.iter().rev().map(|&node| Some(name(node))));
+                            return Some(bounded);
+                        }
                         next => node = next,
                     }
                 }
-                chain.reverse();
-                Some(chain)
+                Some(chain.iter().rev().map(|&node| Some(name(node))).collect())
             })
             .collect()
     }
+}
+
+/// The root a node is reached from, following `parent`; every node passed
+/// on the way learns it too.
+fn find_root(parent: &[u32], root_of: &mut [u32], start: u32, root_mark: u32) -> u32 {
+    let mut walked = vec![];
+    let mut node = start;
+    let root = loop {
+        if root_of[node as usize] != u32::MAX {
+            break root_of[node as usize];
+        }
+        walked.push(node);
+        match parent[node as usize] {
+            mark if mark == root_mark => break node,
+            next => node = next,
+        }
+    };
+    for node in walked {
+        root_of[node as usize] = root;
+    }
+    root
 }

@@ -8,6 +8,7 @@
 //! path, which reports the problem with its own words and location.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 /// Why the scanner gave a document back to the Python path, and where.
 #[derive(Debug)]
@@ -319,7 +320,7 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// Skip one value of any type, checking it all the same.
+    /// Skip one value of any type, checking it all the same (a repeated key too).
     pub fn skip(&mut self, depth: usize) -> Res<()> {
         if depth > MAX_DEPTH {
             return self.fail("nested too deeply");
@@ -331,8 +332,10 @@ impl<'a> Cursor<'a> {
                 if self.empty(b'}')? {
                     return Ok(());
                 }
+                let mut keys = Keys::default();
                 loop {
-                    self.key()?;
+                    let key = self.key()?;
+                    keys.first(key, self)?;
                     self.skip(depth + 1)?;
                     if !self.more(b'}')? {
                         return Ok(());
@@ -358,6 +361,190 @@ impl<'a> Cursor<'a> {
             _ => self.fail("unexpected character"),
         }
     }
+}
+
+/// The keys of one object read so far (raw: an escaped key goes to Python
+/// anyway): a key seen twice sends the document to Python, which names it.
+#[derive(Default)]
+pub struct Keys<'a> {
+    few: [&'a [u8]; 16],
+    count: usize,
+    many: Option<HashSet<&'a [u8]>>,
+}
+
+impl<'a> Keys<'a> {
+    #[inline]
+    pub fn first(&mut self, key: &'a [u8], cur: &Cursor) -> Res<()> {
+        if let Some(many) = &mut self.many {
+            if !many.insert(key) {
+                return cur.fail("a repeated key");
+            }
+            return Ok(());
+        }
+        if self.few[..self.count].contains(&key) {
+            return cur.fail("a repeated key");
+        }
+        if self.count == self.few.len() {
+            let mut many: HashSet<&'a [u8]> = self.few.iter().copied().collect();
+            many.insert(key);
+            self.many = Some(many);
+        } else {
+            self.few[self.count] = key;
+            self.count += 1;
+        }
+        Ok(())
+    }
+}
+
+/// What `check_keys` found.
+pub struct KeyCheck {
+    /// the first repeated key (in document order) and the path of its object
+    pub duplicate: Option<(String, String)>,
+    /// keys of the top-level object that name an SBOM format
+    pub markers: Vec<String>,
+}
+
+enum Step<'a> {
+    Key(Cow<'a, [u8]>),
+    Index(usize),
+}
+
+/// Walk a whole JSON document: the first key repeated in any object, with
+/// the JSON path of that object, and the format markers of the top level.
+/// Keys are compared decoded (`"a\\u0062"` repeats `"ab"`).
+pub fn check_keys(data: &[u8]) -> Res<KeyCheck> {
+    let mut walk = KeyWalk {
+        cur: Cursor::new(data, 0),
+        path: Vec::new(),
+        pool: Vec::new(),
+        report: KeyCheck {
+            duplicate: None,
+            markers: Vec::new(),
+        },
+    };
+    if walk.value(0)? {
+        return Ok(walk.report);
+    }
+    walk.cur.ws();
+    if walk.cur.pos != data.len() {
+        return walk.cur.fail("data after the document");
+    }
+    Ok(walk.report)
+}
+
+struct KeyWalk<'a> {
+    cur: Cursor<'a>,
+    path: Vec<Step<'a>>,
+    /// key lists of finished objects, reused (one allocation per depth, not per object)
+    pool: Vec<Vec<Cow<'a, [u8]>>>,
+    report: KeyCheck,
+}
+
+impl<'a> KeyWalk<'a> {
+    /// One value; true when a repeated key was found in it (the walk stops there).
+    fn value(&mut self, depth: usize) -> Res<bool> {
+        if depth > MAX_DEPTH {
+            return self.cur.fail("nested too deeply");
+        }
+        match self.cur.peek()? {
+            b'{' => {
+                self.cur.pos += 1;
+                if self.cur.empty(b'}')? {
+                    return Ok(false);
+                }
+                let mut keys = self.pool.pop().unwrap_or_default();
+                keys.clear();
+                let found = self.members(depth, &mut keys);
+                keys.clear();
+                self.pool.push(keys);
+                found
+            }
+            b'[' => {
+                self.cur.pos += 1;
+                if self.cur.empty(b']')? {
+                    return Ok(false);
+                }
+                let mut index = 0;
+                loop {
+                    self.path.push(Step::Index(index));
+                    let found = self.value(depth + 1)?;
+                    self.path.pop();
+                    if found {
+                        return Ok(true);
+                    }
+                    index += 1;
+                    if !self.cur.more(b']')? {
+                        return Ok(false);
+                    }
+                }
+            }
+            _ => self.cur.skip(depth).map(|_| false),
+        }
+    }
+
+    fn members(&mut self, depth: usize, keys: &mut Vec<Cow<'a, [u8]>>) -> Res<bool> {
+        let mut many: Option<HashSet<Cow<'a, [u8]>>> = None;
+        loop {
+            if self.cur.peek()? != b'"' {
+                return self.cur.fail("expected a key");
+            }
+            let at = self.cur.pos;
+            let key = self.cur.string()?.value(at)?;
+            self.cur.expect(b':')?;
+            let repeated = match &mut many {
+                Some(set) => !set.insert(key.clone()),
+                None => {
+                    let seen = keys.contains(&key);
+                    keys.push(key.clone());
+                    if keys.len() > 16 {
+                        many = Some(keys.drain(..).collect());
+                    }
+                    seen
+                }
+            };
+            if repeated {
+                self.report.duplicate = Some((
+                    String::from_utf8_lossy(&key).into_owned(),
+                    render(&self.path),
+                ));
+                return Ok(true);
+            }
+            if depth == 0
+                && matches!(
+                    &*key,
+                    b"bomFormat" | b"spdxVersion" | b"@context" | b"@graph"
+                )
+            {
+                self.report
+                    .markers
+                    .push(String::from_utf8_lossy(&key).into_owned());
+            }
+            self.path.push(Step::Key(key));
+            let found = self.value(depth + 1)?;
+            self.path.pop();
+            if found {
+                return Ok(true);
+            }
+            if !self.cur.more(b'}')? {
+                return Ok(false);
+            }
+        }
+    }
+}
+
+/// `$.components[0].supplier`
+fn render(path: &[Step]) -> String {
+    let mut text = String::from("$");
+    for step in path {
+        match step {
+            Step::Key(key) => {
+                text.push('.');
+                text.push_str(&String::from_utf8_lossy(key));
+            }
+            Step::Index(index) => text.push_str(&format!("[{index}]")),
+        }
+    }
+    text
 }
 
 fn hex4(raw: &[u8]) -> u32 {

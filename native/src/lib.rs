@@ -11,18 +11,56 @@
 
 mod cdx;
 mod graph;
+mod guard;
 mod json;
 mod matcher;
 
 use std::borrow::Cow;
-use std::fs::File;
-use std::os::unix::fs::FileExt;
+use std::fs::{File, OpenOptions};
+use std::os::unix::fs::{FileExt, OpenOptionsExt};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::OnceLock;
 
 use memmap2::{Advice, Mmap};
-use pyo3::exceptions::{PyOSError, PyValueError};
+use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
+
+/// Run `body`; a panic in it becomes a RuntimeError with the panic's message
+/// (PyO3 would raise a PanicException, which derives from BaseException and
+/// which no `except Exception` catches).
+fn guarded<T>(body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(result) => result,
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|text| text.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".to_string());
+            Err(PyRuntimeError::new_err(format!(
+                "the native scanner failed: {message}"
+            )))
+        }
+    }
+}
+
+/// Open a file for reading without blocking (a FIFO nobody writes to would
+/// block `open` forever); anything but a regular file is an OSError.
+fn open_regular(path: &std::path::Path) -> PyResult<File> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|error| PyOSError::new_err(error.to_string()))?;
+    let metadata = file
+        .metadata()
+        .map_err(|error| PyOSError::new_err(error.to_string()))?;
+    if !metadata.is_file() {
+        return Err(PyOSError::new_err("not a regular file"));
+    }
+    Ok(file)
+}
 
 use cdx::{Checks, Outline, RefHasher, Shared, Walker};
 use graph::Graph;
@@ -108,27 +146,45 @@ impl Scanner {
     }
 
     /// Scan a file, memory-mapped; the pages read are given back as the scan
-    /// goes, so memory stays bounded whatever the size of the file.
+    /// goes, so memory stays bounded whatever the size of the file. A file
+    /// that shrinks while it is read is a RuntimeError, never a crash.
     fn scan_file(
         &self,
         py: Python<'_>,
         path: std::path::PathBuf,
         check_limit: u64,
     ) -> PyResult<Scan> {
-        let file = File::open(&path).map_err(|error| PyOSError::new_err(error.to_string()))?;
-        // SAFETY: the map is read only; a file changed while it is read can
-        // only give wrong bytes or a fault, as with any reader of a file.
-        let map =
-            unsafe { Mmap::map(&file) }.map_err(|error| PyOSError::new_err(error.to_string()))?;
-        let _ = map.advise(Advice::Sequential);
-        let outcome = {
-            let data: &[u8] = &map;
-            let shared = self.shared(Some(map.as_ptr() as usize));
-            py.detach(move || Walker::new(data, shared, check_limit).run())
-        };
-        let size = map.len();
-        drop(map);
-        Ok(Scan::new(Data::File(file, size), outcome, &self.hasher))
+        guarded(|| {
+            let file = open_regular(&path)?;
+            // SAFETY: the map is read only; a page past the end of a file
+            // that shrinks while it is read is caught by the guard (a page
+            // of zeros, then an error), any other change gives wrong bytes
+            // as with any reader of a file.
+            let map = unsafe { Mmap::map(&file) }
+                .map_err(|error| PyOSError::new_err(error.to_string()))?;
+            let _ = map.advise(Advice::Sequential);
+            let watch = guard::Guard::new(map.as_ptr() as usize, map.len());
+            let outcome = {
+                let data: &[u8] = &map;
+                let shared = self.shared(Some(map.as_ptr() as usize));
+                py.detach(move || {
+                    catch_unwind(AssertUnwindSafe(|| {
+                        Walker::new(data, shared, check_limit).run()
+                    }))
+                })
+            };
+            let shrank = watch.faulted();
+            let size = map.len();
+            drop(map);
+            drop(watch);
+            let outcome = outcome.unwrap_or_else(|payload| std::panic::resume_unwind(payload));
+            if shrank {
+                return Err(PyRuntimeError::new_err(
+                    "the file shrank while it was read (was it changed while it was checked?)",
+                ));
+            }
+            Ok(Scan::new(Data::File(file, size), outcome, &self.hasher))
+        })
     }
 
     /// Scan a document already in memory (standard input, a decompressed file).
@@ -138,13 +194,15 @@ impl Scanner {
         data: Bound<'_, PyBytes>,
         check_limit: u64,
     ) -> PyResult<Scan> {
-        let owned: Py<PyBytes> = data.clone().unbind();
-        let outcome = {
-            let bytes: &[u8] = data.as_bytes();
-            let shared = self.shared(None);
-            py.detach(move || Walker::new(bytes, shared, check_limit).run())
-        };
-        Ok(Scan::new(Data::Bytes(owned), outcome, &self.hasher))
+        guarded(|| {
+            let owned: Py<PyBytes> = data.clone().unbind();
+            let outcome = {
+                let bytes: &[u8] = data.as_bytes();
+                let shared = self.shared(None);
+                py.detach(move || Walker::new(bytes, shared, check_limit).run())
+            };
+            Ok(Scan::new(Data::Bytes(owned), outcome, &self.hasher))
+        })
     }
 }
 
@@ -312,10 +370,12 @@ impl Scan {
         start: usize,
         end: usize,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        if start > end || end > self.data.size(py) {
-            return Err(PyValueError::new_err("slice out of the document"));
-        }
-        Ok(PyBytes::new(py, &self.data.read(py, start, end)?))
+        guarded(|| {
+            if start > end || end > self.data.size(py) {
+                return Err(PyValueError::new_err("slice out of the document"));
+            }
+            Ok(PyBytes::new(py, &self.data.read(py, start, end)?))
+        })
     }
 
     /// For each bom-ref, the bytes of the component written with it (the first
@@ -326,32 +386,50 @@ impl Scan {
         py: Python<'py>,
         refs: Vec<String>,
     ) -> PyResult<Vec<Option<Located<'py>>>> {
-        refs.iter()
-            .map(|reference| {
-                match self
-                    .outline
-                    .places
-                    .get(&self.hasher.hash(reference.as_bytes()))
-                {
-                    Some(place) => {
-                        let bytes = self.data.read(py, place.start, place.end)?;
-                        Ok(Some((place.top, PyBytes::new(py, &bytes))))
+        guarded(|| {
+            refs.iter()
+                .map(|reference| {
+                    match self
+                        .outline
+                        .places
+                        .get(&self.hasher.hash(reference.as_bytes()))
+                    {
+                        Some(place) => {
+                            let bytes = self.data.read(py, place.start, place.end)?;
+                            Ok(Some((place.top, PyBytes::new(py, &bytes))))
+                        }
+                        None => Ok(None),
                     }
-                    None => Ok(None),
-                }
-            })
-            .collect()
+                })
+                .collect()
+        })
     }
 
     /// For each target ref, the shortest chain of refs from a root to it in
     /// the dependency graph (breadth first, roots and dependencies in document
-    /// order), or None when no root reaches it.
+    /// order), or None when no root reaches it. A chain longer than `limit`
+    /// keeps its root, None for the refs left out, and its last `limit - 2`
+    /// refs: the work per target is bounded by `limit`, whatever the depth.
+    #[pyo3(signature = (roots, targets, limit = usize::MAX))]
     fn chains(
         &self,
         py: Python<'_>,
         roots: Vec<String>,
         targets: Vec<String>,
-    ) -> PyResult<Vec<Option<Vec<String>>>> {
+        limit: usize,
+    ) -> PyResult<Vec<Option<Vec<Option<String>>>>> {
+        guarded(|| self.chains_of(py, roots, targets, limit))
+    }
+}
+
+impl Scan {
+    fn chains_of(
+        &self,
+        py: Python<'_>,
+        roots: Vec<String>,
+        targets: Vec<String>,
+        limit: usize,
+    ) -> PyResult<Vec<Option<Vec<Option<String>>>>> {
         if self.graph.get().is_none() {
             let graph = match self.outline.dependencies {
                 Some((start, end)) => {
@@ -366,8 +444,30 @@ impl Scan {
         let Some(graph) = graph else {
             return Ok(vec![None; targets.len()]);
         };
-        Ok(graph.chains(&roots, &targets))
+        Ok(graph.chains(&roots, &targets, limit.max(3)))
     }
+}
+
+/// The first key repeated in an object of a JSON document, and the JSON path
+/// of that object (`$.components[0]`), or None; also the keys of the top-level
+/// object that name an SBOM format (bomFormat, spdxVersion, @context, @graph).
+/// None for the whole answer when the document is not JSON (or nested deeper
+/// than 512 levels): the loader says what is wrong with it.
+#[pyfunction]
+fn check_keys(py: Python<'_>, data: Bound<'_, PyBytes>) -> PyResult<Option<KeyReport>> {
+    guarded(|| {
+        let bytes: &[u8] = data.as_bytes();
+        let report = py.detach(move || json::check_keys(bytes));
+        Ok(report.ok().map(|report| (report.duplicate, report.markers)))
+    })
+}
+
+type KeyReport = (Option<(String, String)>, Vec<String>);
+
+/// A panic inside the guard, for the tests: it must reach Python as a RuntimeError.
+#[pyfunction]
+fn _panic_for_test() -> PyResult<()> {
+    guarded(|| panic!("a panic on purpose"))
 }
 
 #[pymodule(name = "_scan")]
@@ -375,5 +475,10 @@ fn enforcer_scan(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_class::<Scanner>()?;
     module.add_class::<Scan>()?;
+    module.add_function(wrap_pyfunction!(check_keys, module)?)?;
+    module.add_function(wrap_pyfunction!(_panic_for_test, module)?)?;
+    // A panic is reported once, as the RuntimeError `guarded` raises: never
+    // as lines on stderr (the std of this module has its own hook).
+    std::panic::set_hook(Box::new(|_| {}));
     Ok(())
 }

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from enforcer.engine._limits import DEFAULT_MAX_ANSWER_BYTES, max_answer_bytes
+from enforcer._env import DEFAULT_MAX_ANSWER_BYTES
+from enforcer.engine._limits import max_answer_bytes
 from tests.conftest import OpaServer
 from tests.engine._hostile import (
     KASPERSKY_SBOM,
@@ -127,7 +128,7 @@ def test_a_bad_cap_is_one_line(hostile: Callable[[Behaviour], HostileServer], tm
         env={"ENFORCER_MAX_ANSWER_BYTES": "lots"},
         timeout=60,
     )
-    assert run.code == 3
+    assert run.code == 2
     assert run.error_line() == (
         "enforcer: error: ENFORCER_MAX_ANSWER_BYTES='lots': not a size (a number of bytes, or with KiB, MiB, GiB)"
     )

@@ -52,6 +52,29 @@ OUTSIDE_READ_FIELDS_FILES = 124
 #: Valid files that load with warnings, and the warning they must give.
 EXPECTED_WARNINGS = {
     "real/osv-scanner-testdata/bad-purls.cdx.xml": "$.components[0].name: missing",
+    # SPDX documents of real tools that break the specification (the SPDX checks, `_spdx_checks`)
+    "real/guac-testdata/alpine-spdx.json": (
+        "$.creationInfo.created: '2022-09-21T14:54:15.500229Z' is not a UTC time YYYY-MM-DDThh:mm:ssZ"
+        " (no fractions of a second)"
+    ),
+    "real/protobom-testdata/kubernetes_kubernetes_d61cbac69aae97db1839bd2e0e86d68f26b353a7.spdx.json": (
+        "$.packages[8].SPDXID: 'SPDXRef-go-github.com-Azure-azure-sdk-for-go-68.0.0+incompatible'"
+        " is not SPDXRef- and letters, digits, '.' or '-'"
+    ),
+    "real/redhat-security-data-guidelines/kernel-module-management-operator-container-1.1.2-25.index.spdx.json": (
+        "$.packages[4].SPDXID: 'kernel-module-management-operator-container-1.1.2-25-Source'"
+        " is not SPDXRef- and letters, digits, '.' or '-'"
+    ),
+    "real/redhat-security-data-guidelines/rhel-9.4-main+eus.spdx.json": (
+        "$.packages[0].SPDXID: 'SPDXRef-RHEL-9.4-MAIN+EUS' is not SPDXRef- and letters, digits, '.' or '-'"
+    ),
+    "real/sbomqs-samples/julia.spdx.json": (
+        "$.packages[29].licenseDeclared: 'LGPL-3.0-or-later AND BSD-3' is not an SPDX licence expression"
+        " ('BSD-3' is not on the SPDX licence list nor a LicenseRef-)"
+    ),
+    "real/trivy-testdata/elasticsearch.spdx.json": (
+        "$.documentNamespace: 'elasticsearch-8.9.1' is not a URI without '#'"
+    ),
 }
 #: CycloneDX XML examples whose JSON twin in the specification lists different components.
 XML_TWIN_DIFFERS = {

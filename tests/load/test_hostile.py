@@ -282,7 +282,16 @@ def test_a_100_mb_string_keeps_memory_bounded(tmp_path, kind):
 
 def _spdx(tmp_path: Path, packages: object, **top: object) -> Path:
     path = tmp_path / "sbom.spdx.json"
-    document = {"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "name": "doc", "packages": packages, **top}
+    document = {
+        "spdxVersion": "SPDX-2.3",
+        "dataLicense": "CC0-1.0",
+        "SPDXID": "SPDXRef-DOCUMENT",
+        "name": "doc",
+        "documentNamespace": "https://example.org/doc",
+        "creationInfo": {"created": "2024-01-01T00:00:00Z", "creators": ["Tool: test"]},
+        "packages": packages,
+        **top,
+    }
     path.write_text(json.dumps(document))
     return path
 
@@ -297,21 +306,37 @@ def test_spdx_relationships_as_a_string(cli, tmp_path):
     assert _fails(cli, path) == f"{path}: $.relationships: expected an array, got a string"
 
 
-def test_spdx_wrong_type_in_a_package_is_skipped_and_counted(cli, tmp_path):
+def test_spdx_wrong_type_in_a_package_keeps_the_rest_and_fails_the_gate(cli, tmp_path):
     path = _spdx(
         tmp_path,
         [
-            {"SPDXID": "SPDXRef-a", "name": 42},
-            {"SPDXID": "SPDXRef-b", "name": "b", "supplier": "Organization: AO Kaspersky Lab"},
+            {
+                "SPDXID": "SPDXRef-a",
+                "name": 42,
+                "downloadLocation": "NONE",
+                "supplier": "Organization: AO Kaspersky Lab",
+            },
+            {
+                "SPDXID": "SPDXRef-b",
+                "name": "b",
+                "downloadLocation": "NONE",
+                "versionInfo": 3,
+                "supplier": "Organization: AO Kaspersky Lab",
+            },
         ],
     )
     result = cli("check", path, *POLICY_ARGS, "--as-of", "2024-10-01", "--format", "json")
-    assert result.exit_code == 1, result.stderr
+    assert result.exit_code == 3, result.stderr
     [sbom] = json.loads(result.stdout)["sboms"]
-    assert sbom["warnings"] == ["$.packages[0].name: expected str, got int; package skipped"]
-    assert sbom["unreadable"] == 1
-    assert sbom["components"] == 1
+    assert sbom["warnings"] == [
+        "$.packages[0].name: expected a string, got a number; an identity value that could not be read",
+        "$.packages[1].versionInfo: expected a string or null, got a number; ignored",
+        "$.packages[0].name: missing",
+    ]
+    assert [finding["component"]["ref"] for finding in sbom["findings"]] == ["SPDXRef-a", "SPDXRef-b"]
+    assert (sbom["unreadable"], sbom["components"]) == (1, 2)
     assert "(0 without identity, 1 could not be read)" in result.stderr
+    assert result.stderr.rstrip().endswith("exit 3: 1 with identity values that could not be read (see the warnings)")
 
 
 def test_spdx_version_that_is_not_2(cli, tmp_path):
@@ -329,19 +354,22 @@ def test_spdx3_graph_as_an_object(cli, tmp_path):
     assert _fails(cli, path) == f"{path}: $.@graph: expected an array, got an object"
 
 
-def test_spdx3_wrong_type_in_a_package_is_skipped_and_counted(cli, tmp_path):
+def test_spdx3_wrong_type_in_a_package_keeps_the_rest_and_fails_the_gate(cli, tmp_path):
     path = tmp_path / "sbom.spdx3.json"
     graph = [
-        {"type": "software_Package", "spdxId": "urn:a", "name": ["not", "a", "name"]},
+        {"type": "software_Package", "spdxId": "urn:a", "name": ["not", "a", "name"], "suppliedBy": "urn:kl"},
         {"type": "Organization", "spdxId": "urn:kl", "name": "AO Kaspersky Lab"},
         {"type": "software_Package", "spdxId": "urn:b", "name": "b", "suppliedBy": "urn:kl"},
     ]
     path.write_text(SPDX3 % json.dumps(graph))
     result = cli("check", path, *POLICY_ARGS, "--as-of", "2024-10-01", "--format", "json")
-    assert result.exit_code == 1, result.stderr
+    assert result.exit_code == 3, result.stderr
     [sbom] = json.loads(result.stdout)["sboms"]
-    assert sbom["warnings"] == ["$.@graph[0].name: expected a string, got an array; package skipped"]
-    assert (sbom["unreadable"], sbom["components"]) == (1, 1)
+    assert sbom["warnings"] == [
+        "$.@graph[0].name: expected a string, got an array; an identity value that could not be read"
+    ]
+    assert [finding["component"]["ref"] for finding in sbom["findings"]] == ["urn:a", "urn:b"]
+    assert (sbom["unreadable"], sbom["components"]) == (1, 2)
 
 
 def test_cyclonedx_spec_problems_in_read_fields_are_warnings(cli, tmp_path):
@@ -385,10 +413,11 @@ def test_tag_value_stray_lines_are_warnings(tmp_path):
     path = tmp_path / "stray.spdx"
     path.write_text("SPDXVersion: SPDX-2.3\nthis line has no tag\nPackageName: a\nExternalRef: only-two parts\n")
     document = read_document(str(path))
-    assert document.warnings == [
+    assert document.warnings[:2] == [
         "line 2: not a 'Tag: value' line; ignored",
         "line 4: ExternalRef: expected 'CATEGORY TYPE LOCATOR', got 'only-two parts'",
     ]
+    assert "DataLicense: missing (SPDX documents are CC0-1.0)" in document.warnings  # the specification checks
     assert document.component_count == 1
 
 
