@@ -27,8 +27,8 @@ PACKAGE = ROOT / "enforcer"
 STAGES = ["load", "identify", "match", "decide", "report"]
 #: What every part may import: the stage-neutral types and helpers.
 SHARED = {
-    "_models", "_records", "_errors", "_cache", "_native", "_choices", "_jsontext", "_env", "__init__", "config",
-    "contract",
+    "_models", "_records", "_errors", "_cache", "_native", "_choices", "_jsontext", "_env", "_printable", "__init__",
+    "config", "contract",
 }  # fmt: skip
 #: Services a stage may use, and what they may use in turn.
 SERVICES = {

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sys
 
+from enforcer._printable import printable
+
 EXIT_OK, EXIT_POLICY, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
 #: Ctrl-C, as a shell reports a process ended by SIGINT (128 + 2)
 EXIT_INTERRUPTED = 130
@@ -24,23 +26,6 @@ class Interrupted(BaseException):
         super().__init__(name)
         self.signal_number = signal_number
         self.name = name
-
-
-def _escapes() -> dict[int, str]:
-    """Characters a terminal acts on instead of showing: C0 and C1 controls, DEL, line and
-    paragraph separators, and the bidirectional controls that reorder what is shown."""
-    codes = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F)]
-    codes += [*range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]
-    named = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
-    return {code: named.get(code, f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for code in codes}
-
-
-_ESCAPES = _escapes()
-
-
-def printable(text: str) -> str:
-    """`text` on one line, safe for a terminal: control characters written as escapes (`\\n`, `\\x1b`)."""
-    return text.translate(_ESCAPES)
 
 
 class CommandLineError(Exception):

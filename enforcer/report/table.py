@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from enforcer._models import Finding, RunResult, SbomResult
+from enforcer._printable import printable
 from enforcer.report.interface import Reporter
 
 _MAX_REASON = 90
-#: control characters (C0, DEL, C1, line and paragraph separators) -> visible escapes
-_CONTROL = {
-    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    for code in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]
-}
 
 
 class TableReporter(Reporter):
@@ -24,10 +20,8 @@ class TableReporter(Reporter):
         if result.unused_waivers:
             lines.append(f"unused waivers (matched nothing): {', '.join(result.unused_waivers)}")
             lines.append("")
-        # Values come from the SBOM: a newline or an escape sequence in a name
-        # must not start a line of its own (a CI log would read "::error::..."
-        # there as a workflow command) nor drive the terminal.
-        return "\n".join(line.translate(_CONTROL) for line in lines).rstrip("\n") + "\n"
+        # values come from the SBOM and file names come from anyone: escaped
+        return "\n".join(printable(line) for line in lines).rstrip("\n") + "\n"
 
     def _sbom(self, sbom: SbomResult) -> list[str]:
         if sbom.error is not None:

@@ -21,4 +21,4 @@ def test_a_newline_in_a_component_name_stays_on_its_line(cli, tmp_path):
     assert result.exit_code == 0
     assert not any(line.startswith("::") for line in result.stdout.splitlines())
     assert "\x1b" not in result.stdout
-    assert "evil\\x0a::error file=x::forged\\x1b[2J" in result.stdout
+    assert "evil\\n::error file=x::forged\\x1b[2J" in result.stdout
