@@ -42,6 +42,16 @@ def project_config(explicit: Path | None, ignore: bool, start: Path | None = Non
         raise CommandLineError(*error.problems, hint=False) from None
 
 
+def config_path(explicit: Path | None, ignore: bool, start: Path | None = None) -> Path | None:
+    """The configuration file that applies (an input: no report may overwrite it), or None."""
+    if ignore:
+        return None
+    if explicit is not None:
+        return explicit
+    found = find_config(start or Path.cwd())
+    return None if found is None else found[0]
+
+
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The first configuration from `start` upwards, and its table."""
     for folder in (start, *start.parents):

@@ -337,6 +337,9 @@ class Given(frozenset[str]):
     a parameter annotated `Given`.
     """
 
+    #: the project configuration file that applied, if any (an input that no report may overwrite)
+    config: Path | None = None
+
 
 @contextlib.contextmanager
 def enforcer_for(selection: Selection, engine: EngineOptions, waivers: list[Path] | None = None) -> Iterator[Enforcer]:
@@ -403,6 +406,9 @@ def command(function: Callable[..., int]) -> Callable[..., int]:
             if config_keys:
                 project = ProjectOptions(config=values.pop("config"), no_config=values.pop("no_config"))
                 _apply_config(values, given, config_keys, project)
+                from enforcer.cli._config import config_path
+
+                given.config = config_path(project.config, project.no_config)
             arguments: dict[str, Any] = {}
             for name, kind in sets.items():
                 arguments[name] = kind(**{field.name: values.pop(field.name) for field in dataclasses.fields(kind)})

@@ -98,7 +98,10 @@ def check(
     files = expand_paths(sboms)
     for _, target in targets:
         if target != "-":
-            _output.refuse_overwrite(Path(target), sboms, files, waivers or (), policies=selection.policy or ())
+            configuration = [given.config] if given.config is not None else []
+            _output.refuse_overwrite(
+                Path(target), sboms, files, waivers or (), configuration, policies=selection.policy or ()
+            )
     with enforcer_for(selection, engine, waivers) as enforcer:
         for notice in enforcer.notices:
             say(f"enforcer: warning: {notice}")

@@ -72,6 +72,23 @@ def test_an_output_that_names_an_input_is_refused(cli, tmp_path, output, expecte
     assert {name: path.read_bytes() for name, path in inputs.items()} == before
 
 
+@pytest.mark.parametrize("name", ["enforcer.toml", "pyproject.toml"])
+def test_the_project_configuration_is_never_the_output(tmp_path, name):
+    """The configuration found from the working directory, or named by --config, is an input too."""
+    sbom = write(tmp_path / "sbom.json", cdx([banned_component()]))
+    config = tmp_path / name
+    config.write_text(("[tool.enforcer]\n" if name == "pyproject.toml" else "") + "warn_days = 30\n")
+    before = config.read_bytes()
+    found = enforcer("check", sbom, *AS_OF, "-o", name, cwd=tmp_path)
+    named = enforcer("check", sbom, *AS_OF, "--config", config, "-o", config)
+    for result in (found, named):
+        assert result.code == 2, result.stderr
+        assert f"would overwrite an input file: the input {config}" in result.one_error()
+    assert config.read_bytes() == before
+    ignored = enforcer("check", sbom, *AS_OF, "--no-config", "-f", "json", "-o", tmp_path / "other.json", cwd=tmp_path)
+    assert ignored.code == 1, ignored.stderr
+
+
 def test_the_shipped_decision_library_is_never_the_output(cli, tmp_path):
     sbom = write(tmp_path / "sbom.json", cdx([banned_component()]))
     before = SHIPPED_DECISIONS.read_bytes()
