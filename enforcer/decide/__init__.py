@@ -44,6 +44,7 @@ DECIDE_QUERY = "data.enforcer.decide"
 DECISIONS_QUERY = "data.enforcer.decisions"
 STATUS_QUERY = "data.enforcer.ban_status"
 STATUSES_QUERY = "data.enforcer.ban_statuses"
+SCOPE_QUERY = "data.enforcer.bans_in_scope"
 
 
 @dataclass
@@ -71,7 +72,8 @@ class Decider:
     covering: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self._ban_input = {ban.id: ban_input(ban) for ban in self.bans}
+        self._by_id = {ban.id: ban for ban in self.bans}
+        self._ban_input: dict[str, dict[str, Any]] = {}
         self._waiver_input: list[dict[str, Any]] = msgspec.to_builtins(list(self.waivers))
         self._waived = {waiver.ban for waiver in self.waivers}
         self._use_array = True
@@ -81,12 +83,18 @@ class Decider:
         """The findings of each SBOM's matches (one list of matches per SBOM)."""
         questions: list[dict[str, Any]] = []
         asked: dict[tuple[Any, ...], str] = {}
-        keys: list[list[str]] = []
+        keys: list[list[str | None]] = []
         per_ban = self.shipped and "*" not in self._waived
+        # the shipped library decides nothing but "outside the selected scopes" for a
+        # ban out of scope that no waiver names: asked once per ban, not per match
+        outside = self._outside_scopes(matches) if per_ban else set()
         for sbom_number, sbom in enumerate(matches):
-            sbom_keys = []
+            sbom_keys: list[str | None] = []
             for match_number, match in enumerate(sbom):
                 ban = self.bans[match.ban]
+                if match.ban in outside:
+                    sbom_keys.append(None)
+                    continue
                 question = question_of(match, ban) if per_ban and ban.id not in self._waived else None
                 if question is None:
                     facts = tuple(tuple(item.values()) for item in _evidence(match))
@@ -109,6 +117,9 @@ class Decider:
             decided = Decided([])
             for match_number, match in enumerate(sbom):
                 key = keys[sbom_number][match_number]
+                if key is None:
+                    decided.out_of_scope += 1
+                    continue
                 decision = decisions.get(key)
                 if not isinstance(decision, dict):
                     raise EngineError(f"{DECIDE_QUERY} gave no decision for finding {key}")
@@ -119,6 +130,27 @@ class Decider:
             decided.findings.sort(key=finding_order)
             results.append(decided)
         return results
+
+    def _outside_scopes(self, matches: Sequence[Sequence[Match]]) -> set[int]:
+        """The numbers of the matched bans, named by no waiver, that the selected scopes leave out.
+
+        Asked of the shipped library (`data.enforcer.bans_in_scope`) with
+        each such ban's id and scopes; with no scope selected, every ban applies.
+        """
+        if not self.scopes:
+            return set()
+        named = {match.ban for sbom in matches for match in sbom if self.bans[match.ban].id not in self._waived}
+        if not named:
+            return set()
+        request = {
+            **self.request([]),
+            "bans": [{"id": self.bans[number].id, "scopes": list(self.bans[number].scopes)} for number in named],
+        }
+        answer = self.engine.query(SCOPE_QUERY, request, bounded=False)
+        if not isinstance(answer, list) or not all(isinstance(item, str) for item in answer):
+            raise EngineError(f"{SCOPE_QUERY} must be an array of ban ids")
+        applying = set(answer)
+        return {number for number in named if self.bans[number].id not in applying}
 
     def finding_input(self, key: str, match: Match) -> dict[str, Any]:
         """What the decision library is told about one match."""
@@ -166,8 +198,14 @@ class Decider:
             "warn_days": self.warn_days,
             "findings": findings,
             "waivers": self._waiver_input,
-            "bans": [self._ban_input[ban_id] for ban_id in sorted(named) if ban_id in self._ban_input],
+            "bans": [self._input_of(ban_id) for ban_id in sorted(named) if ban_id in self._by_id],
         }
+
+    def _input_of(self, ban_id: str) -> dict[str, Any]:
+        found = self._ban_input.get(ban_id)
+        if found is None:
+            found = self._ban_input[ban_id] = ban_input(self._by_id[ban_id], decided=self.shipped)
+        return found
 
     def status(self, bans: Sequence[Ban] | None = None) -> dict[str, Any]:
         """Each ban's status on the as-of date (active, upcoming, not-yet, ended), asked a batch of bans at a time.
@@ -252,10 +290,27 @@ def _evidence(match: Match) -> list[dict[str, str]]:
     ]
 
 
-def ban_input(ban: Ban) -> dict[str, Any]:
-    """The part of a ban the decision library reads, as plain data (`from`, not `from_`)."""
+def ban_input(ban: Ban, *, decided: bool = False) -> dict[str, Any]:
+    """The part of a ban the decision library reads, as plain data (`from`, not `from_`).
+
+    `decided`: for the shipped library, which reads of the coverage only the
+    kinds, whether only named products are covered, the excluded kinds, and
+    what happens outside and to an unknown kind (the products and the
+    excluded names were matched already): the lists of names stay out of
+    the input, which rego-cpp builds node by node.
+    """
     document = msgspec.to_builtins(ban)
-    return {key: document[key] for key in ("id", "vendor", "phases", "scopes", "covers")}
+    chosen = {key: document[key] for key in ("id", "vendor", "phases", "scopes", "covers")}
+    covers = chosen["covers"]
+    if decided and isinstance(covers, dict):
+        chosen["covers"] = {key: covers[key] for key in _DECIDED_COVERAGE if key in covers}
+        if isinstance(covers.get("excludes"), dict):
+            chosen["covers"]["excludes"] = {"kinds": covers["excludes"].get("kinds", [])}
+    return chosen
+
+
+#: what decide.rego reads of a ban's `covers` (besides `excludes.kinds`)
+_DECIDED_COVERAGE = ("kinds", "only_products", "outside", "unknown_kind")
 
 
 def finding_order(finding: Finding) -> tuple[int, str, str, str]:

@@ -140,6 +140,11 @@ ban_statuses := [[ban.id, status(ban, input.as_of, input.warn_days)] | some ban 
 
 # -- scopes ------------------------------------------------------------------
 
+# The ids of the input's bans that apply in the selected scopes: the enforcer
+# asks this first, and counts a match of any other ban (that no waiver names)
+# as outside the selected scopes without asking for its decision.
+bans_in_scope := [ban.id | some ban in _bans; in_scope(ban, input.scopes)]
+
 in_scope(_, scopes) if count(scopes) == 0
 
 in_scope(ban, scopes) if {

@@ -196,6 +196,33 @@ test_another_scope_leaves_the_ban_out if {
 	d.reason == "outside the selected scopes (ban applies to us, us-federal)"
 }
 
+# bans_in_scope, which the enforcer asks before the decisions, agrees with their in_scope.
+in_scope_ids(scopes) := ids if {
+	test_bans := [phased, ended, bounded]
+	ids := data.enforcer.bans_in_scope with data.enforcer.bans.bans as test_bans
+		with input.scopes as scopes
+}
+
+_agrees(scopes) if {
+	decided := {ban |
+		some ban in ["test-phased", "test-ended", "test-bounded"]
+		decide(ban, "exact", "2024-08-01", scopes, []).in_scope
+	}
+	decided == {id | some id in in_scope_ids(scopes)}
+}
+
+test_bans_in_scope_agrees_with_the_decisions if {
+	_agrees([])
+	_agrees(["eu"])
+	_agrees(["us"])
+	_agrees(["eu", "us-federal"])
+	_agrees(["uk"])
+}
+
+test_bans_in_scope_lists_every_ban_when_no_scope_is_chosen if {
+	in_scope_ids([]) == ["test-phased", "test-ended", "test-bounded"]
+}
+
 test_a_ban_without_scopes_is_outside_any_selected_scope if {
 	decide("test-bounded", "exact", "2025-02-01", ["us"], []).in_scope == false
 }

@@ -283,3 +283,33 @@ def test_data_after_the_last_gzip_member_is_refused(cli, tmp_path):
     result = _check(cli, path)
     assert result.exit_code == 3
     assert f"{path}: data after the end of the gzip stream that is not gzip" in result.stderr
+
+
+@pytest.mark.parametrize("count", [1, 400], ids=["one-finding", "input-over-64-KiB"])
+def test_quotes_and_backslashes_reach_the_decision_as_they_are(cli, tmp_path, count):
+    """Names and reasons with a quote, a backslash or a tab are decided and reported unchanged.
+
+    The embedded engine hands the decision's input to rego-cpp through its C
+    API, which keeps strings in their JSON-escaped form: a raw quote in a
+    string the decision gives back (a waiver's reason) came back as broken
+    JSON, exit 3, once the input passed 64 KiB.
+    """
+    names = [f'av "engine" \\ {number}\t' for number in range(count)]
+    components = [banned_component(name=name, **{"bom-ref": f"c{number}"}) for number, name in enumerate(names)]
+    sbom = write(tmp_path / "sbom.json", cdx(components))
+    reason = 'replaced by "other-av" \\ tracked in\tSEC-1'
+    waiver = {
+        "id": "w-quoted",
+        "ban": "*",
+        "components": {"names": names},
+        "expires": "2099-01-01",
+        "reason": reason,
+        "approved_by": "security@example.com",
+    }
+    waivers = write(tmp_path / "waivers.json", {"waivers": [waiver]})
+    result = cli("check", sbom, *AS_OF, "--format", "json", "--waivers", waivers)
+    assert result.exit_code == 0, result.stderr
+    findings = json.loads(result.stdout)["sboms"][0]["findings"]
+    assert {finding["component"]["name"] for finding in findings} == set(names)
+    assert {finding["status"] for finding in findings} >= {"waived"}
+    assert all(reason in finding["reason"] for finding in findings if finding["status"] == "waived")
