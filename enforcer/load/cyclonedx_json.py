@@ -17,7 +17,7 @@ and a broken top level (``components`` not an array) is an error.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 
@@ -330,6 +330,9 @@ def _load_lenient(raw: Any, data: bytes, path: str) -> CycloneDxJsonDocument:
     return document
 
 
+_Tree = TypeVar("_Tree", Component, Service)
+
+
 class _Lenient:
     """Reads the parts of a CycloneDX document one field at a time, counting what was lost."""
 
@@ -340,44 +343,34 @@ class _Lenient:
 
     def component(self, item: Any, where: str) -> Component | None:
         """One component and its children, each keeping what has the right type."""
-        if not isinstance(item, dict):
-            self.warnings.append(f"{where}: expected an object, got {type_name(item)}; not read")
-            self.unreadable += 1
-            return None
-        problems = Problems()
-        component: Component = convert(item, Component, where, problems, identity=_COMPONENT_IDENTITY, skip=_CHILDREN)
-        children = item.get("components")
-        kept: list[Component] = []
-        if isinstance(children, list):
-            for i, child in enumerate(children):
-                read = self.component(child, f"{where}.components[{i}]")
-                if read is not None:
-                    kept.append(read)
-        elif children is not None:
-            problems.add(f"{where}.components: expected an array, got {type_name(children)}", identity=True)
-        component.components = tuple(kept) or None
-        self._count(problems)
-        return component
+        return self._tree(item, where, Component, "components", _COMPONENT_IDENTITY)
 
     def service(self, item: Any, where: str) -> Service | None:
+        """One service and the services nested in it."""
+        return self._tree(item, where, Service, "services", _SERVICE_IDENTITY)
+
+    def _tree(
+        self, item: Any, where: str, kind: type[_Tree], children_key: str, identity: frozenset[str]
+    ) -> _Tree | None:
+        """An object of `kind` and the objects of the same kind nested under `children_key`."""
         if not isinstance(item, dict):
             self.warnings.append(f"{where}: expected an object, got {type_name(item)}; not read")
             self.unreadable += 1
             return None
         problems = Problems()
-        service: Service = convert(item, Service, where, problems, identity=_SERVICE_IDENTITY, skip=_SERVICES)
-        children = item.get("services")
-        kept: list[Service] = []
+        read: _Tree = convert(item, kind, where, problems, identity=identity, skip=frozenset({children_key}))
+        children = item.get(children_key)
+        kept: list[_Tree] = []
         if isinstance(children, list):
             for i, child in enumerate(children):
-                read = self.service(child, f"{where}.services[{i}]")
-                if read is not None:
-                    kept.append(read)
+                nested = self._tree(child, f"{where}.{children_key}[{i}]", kind, children_key, identity)
+                if nested is not None:
+                    kept.append(nested)
         elif children is not None:
-            problems.add(f"{where}.services: expected an array, got {type_name(children)}", identity=True)
-        service.services = tuple(kept) or None
+            problems.add(f"{where}.{children_key}: expected an array, got {type_name(children)}", identity=True)
+        setattr(read, children_key, tuple(kept) or None)
         self._count(problems)
-        return service
+        return read
 
     def metadata(self, item: Any) -> Metadata | None:
         if item is None:
@@ -409,6 +402,4 @@ class _Lenient:
         self.unreadable += problems.identity
 
 
-_CHILDREN = frozenset({"components"})
-_SERVICES = frozenset({"services"})
 _ROOT = frozenset({"component"})
