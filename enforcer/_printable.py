@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["printable"]
 
 
@@ -15,6 +17,8 @@ def _escapes() -> dict[int, str]:
 
 
 _ESCAPES = _escapes()
+#: any of them (a line without one, nearly every line, is returned as it is: `translate` looks up every character)
+_UNSAFE = re.compile("[" + "".join(re.escape(chr(code)) for code in _ESCAPES) + "]")
 
 
 def printable(text: str) -> str:
@@ -24,4 +28,4 @@ def printable(text: str) -> str:
     of its own (a CI log would read "::error::..." there as a workflow
     command), drive the terminal, or reorder what is shown.
     """
-    return text.translate(_ESCAPES)
+    return text.translate(_ESCAPES) if _UNSAFE.search(text) else text

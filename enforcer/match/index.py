@@ -151,6 +151,7 @@ class MatchIndex:
         )
         self._caches: dict[str, dict[str, tuple[Hit, ...]]] = {kind: {} for kind in (ORG, URL, GROUP, NAME)}
         self._aliases: dict[tuple[int, str, str], str] = {}
+        self._evidence_made: dict[Evidence, MatchEvidence] = {}
         self._needles: Needles | None = None
 
     def _add_purl(
@@ -402,21 +403,12 @@ class MatchIndex:
             path=record.path or (*record.ancestors, record.label()),
         )
         by_ban: dict[int, list[MatchEvidence]] = {}
-        for number, matcher, confidence, key, field_name, raw, role, party in dict.fromkeys(evidence):
-            if matcher in PRODUCT_MATCHERS:
-                role = "product"
-            by_ban.setdefault(number, []).append(
-                MatchEvidence(
-                    field=field_name,
-                    value=raw,
-                    key=key,
-                    matcher=matcher,
-                    confidence=confidence,
-                    alias=self.alias(number, matcher, key),
-                    role=role,
-                    party=party,
-                )
-            )
+        made = self._evidence_made
+        for item in dict.fromkeys(evidence):
+            built = made.get(item)
+            if built is None:
+                built = made[item] = self._match_evidence(item)
+            by_ban.setdefault(item[0], []).append(built)
         matches = []
         for number, items in sorted(by_ban.items()):
             items.sort(key=lambda e: (RANK[e.confidence], e.matcher, e.field, e.value))
@@ -432,6 +424,22 @@ class MatchIndex:
                 )
             )
         return matches
+
+    def _match_evidence(self, item: Evidence) -> MatchEvidence:
+        """One item of evidence as findings carry it (frozen: made once per distinct item)."""
+        if len(self._evidence_made) >= _CACHE_LIMIT:
+            self._evidence_made.clear()
+        number, matcher, confidence, key, field_name, raw, role, party = item
+        return MatchEvidence(
+            field=field_name,
+            value=raw,
+            key=key,
+            matcher=matcher,
+            confidence=confidence,
+            alias=self.alias(number, matcher, key),
+            role="product" if matcher in PRODUCT_MATCHERS else role,
+            party=party,
+        )
 
     def alias(self, number: int, matcher: str, key: str) -> str:
         """The ban's own spelling that gave a match key ("AO Kaspersky Lab" for "kaspersky lab"); "" if none."""
