@@ -271,7 +271,6 @@ impl<'a, 'm> Walker<'a, 'm> {
         if !self.cur.empty(b'}')? {
             loop {
                 let key = self.cur.key()?;
-                keys.first(key, &self.cur)?;
                 match key {
                     b"bomFormat" => {
                         seen.first(0, &self.cur)?;
@@ -305,7 +304,11 @@ impl<'a, 'm> Walker<'a, 'm> {
                     b"spdxVersion" | b"@context" | b"@graph" => {
                         return self.cur.fail("the key of another SBOM format")
                     }
-                    _ => self.cur.skip(1)?,
+                    // a known field is guarded by `seen`: only the others need the key set
+                    _ => {
+                        keys.first(key, &self.cur)?;
+                        self.cur.skip(1)?
+                    }
                 }
                 if !self.cur.more(b'}')? {
                     break;
@@ -441,13 +444,15 @@ impl<'a, 'm> Walker<'a, 'm> {
             let mut all = Keys::default();
             loop {
                 let key = self.cur.key()?;
-                all.first(key, &self.cur)?;
                 match keys.iter().position(|known| *known == key) {
                     Some(number) => {
                         seen.first(number as u32, &self.cur)?;
                         field(self, number)?;
                     }
-                    None => self.cur.skip(depth + 1)?,
+                    None => {
+                        all.first(key, &self.cur)?;
+                        self.cur.skip(depth + 1)?
+                    }
                 }
                 if !self.cur.more(b'}')? {
                     break;
@@ -542,7 +547,6 @@ impl<'a, 'm> Walker<'a, 'm> {
             let mut keys = Keys::default();
             loop {
                 let key = self.cur.key()?;
-                keys.first(key, &self.cur)?;
                 match key {
                     b"bom-ref" => {
                         seen.first(0, &self.cur)?;
@@ -625,7 +629,10 @@ impl<'a, 'm> Walker<'a, 'm> {
                             }
                         }
                     }
-                    _ => self.cur.skip(depth + 1)?,
+                    _ => {
+                        keys.first(key, &self.cur)?;
+                        self.cur.skip(depth + 1)?
+                    }
                 }
                 if !self.cur.more(b'}')? {
                     break;
@@ -901,7 +908,6 @@ impl<'a, 'm> Walker<'a, 'm> {
                     let mut keys = Keys::default();
                     loop {
                         let key = self.cur.key()?;
-                        keys.first(key, &self.cur)?;
                         match key {
                             b"ref" => {
                                 seen.first(0, &self.cur)?;
@@ -921,7 +927,10 @@ impl<'a, 'm> Walker<'a, 'm> {
                                     }
                                 }
                             }
-                            _ => self.cur.skip(3)?,
+                            _ => {
+                                keys.first(key, &self.cur)?;
+                                self.cur.skip(3)?
+                            }
                         }
                         if !self.cur.more(b'}')? {
                             break;

@@ -365,11 +365,33 @@ impl<'a> Cursor<'a> {
 
 /// The keys of one object read so far (raw: an escaped key goes to Python
 /// anyway): a key seen twice sends the document to Python, which names it.
+///
+/// The first sixteen keys are kept with a fingerprint each (their length and
+/// up to sixteen of their bytes in one word), so a new key is compared with
+/// the others one word at a time, and byte by byte only when a fingerprint is
+/// the same; an object with more keys goes on in a hash set.
 #[derive(Default)]
 pub struct Keys<'a> {
+    prints: [u64; 16],
     few: [&'a [u8]; 16],
     count: usize,
     many: Option<HashSet<&'a [u8]>>,
+}
+
+/// A word that two equal keys share (and unequal keys seldom do).
+#[inline]
+fn fingerprint(key: &[u8]) -> u64 {
+    let n = key.len();
+    let length = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    if n >= 8 {
+        let head = u64::from_le_bytes(key[..8].try_into().unwrap_or([0; 8]));
+        let tail = u64::from_le_bytes(key[n - 8..].try_into().unwrap_or([0; 8]));
+        head ^ tail.rotate_left(29) ^ length
+    } else {
+        let mut bytes = [0u8; 8];
+        bytes[..n].copy_from_slice(key);
+        u64::from_le_bytes(bytes) ^ length
+    }
 }
 
 impl<'a> Keys<'a> {
@@ -381,14 +403,18 @@ impl<'a> Keys<'a> {
             }
             return Ok(());
         }
-        if self.few[..self.count].contains(&key) {
-            return cur.fail("a repeated key");
+        let print = fingerprint(key);
+        for (number, other) in self.prints[..self.count].iter().enumerate() {
+            if *other == print && self.few[number] == key {
+                return cur.fail("a repeated key");
+            }
         }
         if self.count == self.few.len() {
             let mut many: HashSet<&'a [u8]> = self.few.iter().copied().collect();
             many.insert(key);
             self.many = Some(many);
         } else {
+            self.prints[self.count] = print;
             self.few[self.count] = key;
             self.count += 1;
         }
