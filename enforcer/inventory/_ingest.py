@@ -113,7 +113,10 @@ def _local_chunks(files: Sequence[str], known: Container[bytes], jobs: int) -> I
                     yield chunk, decode_outcomes(future.result())
                 except BrokenProcessPool:
                     path = chunk[0][1]
-                    yield chunk, [ReadFailure(path, f"{path}: the process reading it died twice (killed, or out of memory)")]
+                    yield (
+                        chunk,
+                        [ReadFailure(path, f"{path}: the process reading it died twice (killed, or out of memory)")],
+                    )
 
 
 def _completed(futures: dict[Future[bytes], Chunk]) -> Iterator[tuple[Future[bytes], Chunk]]:
@@ -137,12 +140,13 @@ def _dask_chunks(
             "reading on Dask needs the 'distributed' package: pip install 'sbom-ban-enforcer[inventory]'"
         ) from None
     try:
-        client = Client(address, timeout=30, set_as_default=False)
+        connect: Any = Client
+        client: Any = connect(address, timeout=30, set_as_default=False)
     except (OSError, TimeoutError) as error:
         raise InventoryError(f"cannot reach the Dask scheduler at {address}: {_one_line(error)}") from None
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        shared = client.scatter(frozenset(known), broadcast=True) if known else None
+        shared = client.scatter(known, broadcast=True) if known else None
         tasks: dict[Any, tuple[Chunk, int]] = {}
 
         def submit(chunk: Chunk, attempt: int) -> Any:
@@ -151,7 +155,8 @@ def _dask_chunks(
             return future
 
         absolute = [os.path.abspath(path) for path in files]  # the workers share the file system, not our directory
-        flow = as_completed([submit(chunk, 1) for chunk in _chunks(absolute, workers)], with_results=False)
+        completed: Any = as_completed
+        flow = completed([submit(chunk, 1) for chunk in _chunks(absolute, workers)], with_results=False)
         idle_since: float | None = None
         while not flow.is_empty():
             finished = flow.next_batch(block=False)
@@ -174,8 +179,8 @@ def _dask_chunks(
                         flow.add(submit([item], 2))
                 else:
                     path = chunk[0][1]
-                    error = _one_line(future.exception())
-                    yield chunk, [ReadFailure(path, f"{path}: no Dask worker could read it: {error}")]
+                    reason = _one_line(future.exception())
+                    yield chunk, [ReadFailure(path, f"{path}: no Dask worker could read it: {reason}")]
     finally:
         client.close()
 
@@ -183,10 +188,13 @@ def _dask_chunks(
 def _give_up(tasks: dict[Any, tuple[Chunk, int]], wait_seconds: float) -> Iterator[tuple[Chunk, list[Outcome]]]:
     for future, (chunk, _) in list(tasks.items()):
         future.cancel()
-        yield chunk, [
-            ReadFailure(path, f"{path}: not read: the Dask cluster had no worker for {wait_seconds:g} s")
-            for _, path in chunk
-        ]
+        yield (
+            chunk,
+            [
+                ReadFailure(path, f"{path}: not read: the Dask cluster had no worker for {wait_seconds:g} s")
+                for _, path in chunk
+            ],
+        )
     tasks.clear()
 
 

@@ -48,6 +48,7 @@ __all__ = [
     "QueryMatcher",
     "StoredSbom",
     "expand_paths",
+    "extract_bytes",
     "identity_digest",
     "read_sbom",
     "scan_values",
@@ -176,6 +177,18 @@ def _extracted(
     )
 
 
+def extract_bytes(data: bytes, path: str) -> ExtractedSbom:
+    """An SBOM held in memory, read as `read_sbom` reads its file (raises `SbomError`)."""
+    from enforcer.sbom import detect
+
+    loader = detect(data, path)
+    if loader is None:  # pragma: no cover - detect decides on the whole content
+        raise SbomError(f"{path}: not an SBOM this tool reads")
+    document = loader.load(data, path)
+    records = list(document.records())
+    return _extracted(path, hashlib.sha256(data).digest(), len(data), document, records, document.record_paths(records))
+
+
 def _counts(document: SbomDocument, records: list[ComponentRecord]) -> ScanResult:
     """The components and those without identity, counted as `check` counts them (its loader's scan)."""
     from enforcer.sbom.cyclonedx_stream import StreamingCycloneDxDocument
@@ -193,15 +206,28 @@ def _own_name(document: SbomDocument, records: list[ComponentRecord], path: str)
             return record.name, record.version
     by_ref = {record.ref: record for record in reversed(records)}
     for root in document.roots:
-        record = by_ref.get(root)
-        if record is not None and record.name:
-            return record.name, record.version
+        described = by_ref.get(root)
+        if described is not None and described.name:
+            return described.name, described.version
     for root in document.roots:
         label = document.label_of(root)
         if label and label != root and label != "(document)":
             return label, ""
     name = os.path.basename(path)
-    for suffix in (".gz", ".json", ".xml", ".yaml", ".yml", ".spdx", ".cdx", ".bom", ".rdf", ".jsonld", ".tv", ".spdx3"):
+    for suffix in (
+        ".gz",
+        ".json",
+        ".xml",
+        ".yaml",
+        ".yml",
+        ".spdx",
+        ".cdx",
+        ".bom",
+        ".rdf",
+        ".jsonld",
+        ".tv",
+        ".spdx3",
+    ):
         name = name.removesuffix(suffix)
     return name or path, ""
 
@@ -490,7 +516,9 @@ class QueryMatcher:
 
     def evidence(self, records: Sequence[ComponentRecord]) -> list[tuple[ComponentRecord, list[Evidence]]]:
         """The records that match, with what matched (ban number, matcher, confidence, key, field, raw)."""
-        return [(found.record, list(dict.fromkeys(found.evidence))) for found in self.index.scan_records(records).findings]
+        return [
+            (found.record, list(dict.fromkeys(found.evidence))) for found in self.index.scan_records(records).findings
+        ]
 
 
 def record(
@@ -523,4 +551,3 @@ def sbom_result(
         unreadable=unreadable,
         warnings=warnings,
     )
-

@@ -217,6 +217,7 @@ class Inventory:
         self._engine = self._create_engine()
         self._identities: dict[bytes, int] = {}
         self._components: dict[bytes, int] = {}
+        self._warmed = False
         self._open(upgrade)
 
     def __repr__(self) -> str:
@@ -307,7 +308,9 @@ class Inventory:
                     " upgrade sbom-ban-enforcer to open it"
                 )
             if current is not None and not upgrade:
-                raise InventoryError(f"{self.url}: the store has schema {current}; this enforcer needs {HEAD} (upgrade it)")
+                raise InventoryError(
+                    f"{self.url}: the store has schema {current}; this enforcer needs {HEAD} (upgrade it)"
+                )
             self._migrate()
 
     def _migrate(self, target: str = "head") -> None:
@@ -410,9 +413,14 @@ class Inventory:
             path=path, product=name, release=release, digest=digest.hex(), components=components, status="duplicate"
         )
 
-    def _store(self, batch: builtins.list[ExtractedSbom], product: str | None, release: str | None) -> builtins.list[AddedSbom]:
+    def _store(
+        self, batch: builtins.list[ExtractedSbom], product: str | None, release: str | None
+    ) -> builtins.list[AddedSbom]:
         identities: dict[bytes, int] = {}
         components: dict[bytes, int] = {}
+        if not self._warmed:
+            with self._reading() as connection:
+                self._warm(connection)
         with self._writing() as connection:
             stored = self._write(connection, batch, product, release, identities, components)
         # only what committed may be remembered
@@ -486,7 +494,9 @@ class Inventory:
                 new_rows.append((next_id, digest, kind, raw))
         self._insert(connection, t.identity, new_rows)
         # components, each stored once, with their values
-        parts = {part.digest: part for item, _, _ in fresh for part in item.parts if part.digest not in self._components}
+        parts = {
+            part.digest: part for item, _, _ in fresh for part in item.parts if part.digest not in self._components
+        }
         components.update(self._existing(connection, t.component, builtins.list(parts)))
         next_id = self._max_id(connection, t.component)
         component_rows = []
@@ -507,7 +517,9 @@ class Inventory:
         product_ids = {
             row[0]: row[1]
             for chunk in _chunked(sorted(names))
-            for row in connection.execute(sa.select(t.product.c.name, t.product.c.id).where(t.product.c.name.in_(chunk)))
+            for row in connection.execute(
+                sa.select(t.product.c.name, t.product.c.id).where(t.product.c.name.in_(chunk))
+            )
         }
         next_id = self._max_id(connection, t.product)
         new_products = []
@@ -516,45 +528,52 @@ class Inventory:
             product_ids[name] = next_id
             new_products.append((next_id, name, None))
         self._insert(connection, t.product, new_products)
-        # the SBOMs, in the order given: the last one of a product is its latest release
+        # the SBOMs, in the order given: the last one of a product is its latest release;
+        # a release stored again with other bytes replaces the stored one
+        keys = sorted({(product_ids[escape(name)], escape(version)) for _, name, version in fresh})
+        stored_ids: dict[tuple[int, str], int] = {}
+        for chunk in _chunked(keys, _CHUNK // 2):
+            query = sa.select(t.sbom.c.product_id, t.sbom.c.release, t.sbom.c.id).where(
+                sa.tuple_(t.sbom.c.product_id, t.sbom.c.release).in_(chunk)
+            )
+            stored_ids.update({(row[0], row[1]): row[2] for row in connection.execute(query)})
         next_id = self._max_id(connection, t.sbom)
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         latest: dict[int, int] = {}
+        replaced_ids: builtins.list[int] = []
+        pending: dict[tuple[int, str], tuple[dict[str, Any], builtins.list[tuple[Any, ...]]]] = {}
         for item, name, version in fresh:
-            product_id = product_ids[escape(name)]
-            replaced = connection.execute(
-                sa.select(t.sbom.c.id).where(t.sbom.c.product_id == product_id, t.sbom.c.release == escape(version))
-            ).scalar()
-            if replaced is not None:
-                connection.execute(sa.delete(t.sbom_component).where(t.sbom_component.c.sbom_id == replaced))
-                connection.execute(sa.delete(t.sbom).where(t.sbom.c.id == replaced))
+            key = (product_ids[escape(name)], escape(version))
+            status = "added"
+            if pending.pop(key, None) is not None:
+                status = "replaced"
+            elif key in stored_ids:
+                replaced_ids.append(stored_ids[key])
+                status = "replaced"
             next_id += 1
-            latest[product_id] = next_id
-            connection.execute(
-                sa.insert(t.sbom),
-                {
-                    "id": next_id,
-                    "product_id": product_id,
-                    "release": escape(version),
-                    "digest": item.digest,
-                    "path": escape(item.path),
-                    "format": escape(item.format),
-                    "spec_version": escape(item.spec_version),
-                    "size": item.size,
-                    "records": item.records,
-                    "components": item.components,
-                    "unidentified": item.unidentified,
-                    "unreadable": item.unreadable,
-                    "warnings": orjson.dumps([escape(warning) for warning in item.warnings]).decode(),
-                    "added_at": now,
-                },
-            )
+            latest[key[0]] = next_id
+            row = {
+                "id": next_id,
+                "product_id": key[0],
+                "release": key[1],
+                "digest": item.digest,
+                "path": escape(item.path),
+                "format": escape(item.format),
+                "spec_version": escape(item.spec_version),
+                "size": item.size,
+                "records": item.records,
+                "components": item.components,
+                "unidentified": item.unidentified,
+                "unreadable": item.unreadable,
+                "warnings": orjson.dumps([escape(warning) for warning in item.warnings]).decode(),
+                "added_at": now,
+            }
             ids = [components.get(part.digest) or self._components[part.digest] for part in item.parts]
-            self._insert(
-                connection,
-                t.sbom_component,
-                [(next_id, pos, ids[number], ref, up, prefix) for pos, number, ref, up, prefix in item.occurrences],
-            )
+            sbom_id = next_id
+            occurrences = [
+                (sbom_id, pos, ids[number], ref, up, prefix) for pos, number, ref, up, prefix in item.occurrences
+            ]
+            pending[key] = (row, occurrences)
             results.append(
                 AddedSbom(
                     path=item.path,
@@ -562,24 +581,50 @@ class Inventory:
                     release=version,
                     digest=item.digest.hex(),
                     components=item.components,
-                    status="replaced" if replaced is not None else "added",
+                    status=status,
                 )
             )
+        for chunk in _chunked(replaced_ids):
+            connection.execute(sa.delete(t.sbom_component).where(t.sbom_component.c.sbom_id.in_(chunk)))
+            connection.execute(sa.delete(t.sbom).where(t.sbom.c.id.in_(chunk)))
+        if pending:
+            connection.execute(sa.insert(t.sbom), [row for row, _ in pending.values()])
+            self._insert(connection, t.sbom_component, [item for _, rows in pending.values() for item in rows])
         for product_id, sbom_id in latest.items():
             connection.execute(sa.update(t.product).where(t.product.c.id == product_id).values(latest_sbom_id=sbom_id))
         if self.dialect == "postgresql":  # ids were given explicitly: keep the sequences after them
             for table in (t.identity, t.component, t.product, t.sbom):
+                sequence = f"pg_get_serial_sequence('{table.name}', 'id')"
                 connection.execute(
-                    sa.text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), GREATEST(1, (SELECT max(id) FROM {table.name})))")
+                    sa.text(f"SELECT setval({sequence}, GREATEST(1, (SELECT max(id) FROM {table.name})))")
                 )
         return results
 
     def _existing(self, connection: Connection, table: sa.Table, digests: builtins.list[bytes]) -> dict[bytes, int]:
+        """The ids of the rows with these digests (read without SQLAlchemy's per-value processing: there are many)."""
         found: dict[bytes, int] = {}
         for chunk in _chunked(digests):
-            for digest, number in connection.execute(sa.select(table.c.digest, table.c.id).where(table.c.digest.in_(chunk))):
-                found[bytes(digest)] = number
+            if self.dialect == "sqlite":
+                marks = ", ".join("?" for _ in chunk)
+                rows = connection.exec_driver_sql(
+                    f"SELECT digest, id FROM {table.name} WHERE digest IN ({marks})", tuple(chunk)
+                )
+            else:
+                rows = connection.exec_driver_sql(
+                    f"SELECT digest, id FROM {table.name} WHERE digest = ANY(%s)", (chunk,)
+                )
+            for row in rows:
+                found[bytes(row[0])] = int(row[1])
         return found
+
+    def _warm(self, connection: Connection) -> None:
+        """Know every stored identity value and component by digest, when they are not too many."""
+        self._warmed = True
+        for table, cache in ((schema.identity, self._identities), (schema.component, self._components)):
+            if self._max_id(connection, table) > _CACHE_LIMIT:
+                continue
+            for row in connection.exec_driver_sql(f"SELECT digest, id FROM {table.name}"):
+                cache[bytes(row[0])] = int(row[1])
 
     @staticmethod
     def _max_id(connection: Connection, table: sa.Table) -> int:
@@ -700,7 +745,9 @@ class Inventory:
         timings["match"] = time.perf_counter() - started
         return hits
 
-    def _values(self, connection: Connection, low: int, high: int, kinds: set[str]) -> builtins.list[tuple[int, str, str]]:
+    def _values(
+        self, connection: Connection, low: int, high: int, kinds: set[str]
+    ) -> builtins.list[tuple[int, str, str]]:
         t = schema
         query = sa.select(t.identity.c.id, t.identity.c.kind, t.identity.c.raw).where(
             t.identity.c.id > low, t.identity.c.id <= high, t.identity.c.kind.in_(sorted(kinds))
@@ -729,7 +776,9 @@ class Inventory:
                         set_={"scanned_to": upsert.excluded.scanned_to},
                         where=t.match_scan.c.scanned_to < upsert.excluded.scanned_to,
                     )
-                    connection.execute(upsert, [{"fingerprint": fingerprint, "scanned_to": high} for fingerprint in found])
+                    connection.execute(
+                        upsert, [{"fingerprint": fingerprint, "scanned_to": high} for fingerprint in found]
+                    )
         except SQLAlchemyError as error:
             log.debug("%s", self._line("the match cache was not written", error))
 
@@ -753,8 +802,7 @@ class Inventory:
                 t.sbom_component.c.prefix,
             ).where(t.sbom_component.c.component_id.in_(chunk), t.sbom_component.c.sbom_id.in_(sa.select(selected)))
             for row in connection.execute(query):
-                node = _Node(*row)
-                nodes[row[0], row[1]] = node
+                nodes[row[0], row[1]] = _Node(row[0], row[1], row[2], row[3], row[4], row[5])
                 hits.append((row[0], row[1]))
         # the nodes before them on their paths, a level at a time
         todo = {(node.sbom, node.up) for node in nodes.values() if node.up is not None} - set(nodes)
@@ -769,10 +817,12 @@ class Inventory:
                     t.sbom_component.c.prefix,
                 ).where(sa.tuple_(t.sbom_component.c.sbom_id, t.sbom_component.c.pos).in_(chunk))
                 for row in connection.execute(query):
-                    nodes[row[0], row[1]] = _Node(*row)
+                    nodes[row[0], row[1]] = _Node(row[0], row[1], row[2], row[3], row[4], row[5])
             missing = todo - set(nodes)
             if missing:
-                raise InventoryError(f"{self.url}: the store is damaged: a path refers to a missing component {min(missing)}")
+                raise InventoryError(
+                    f"{self.url}: the store is damaged: a path refers to a missing component {min(missing)}"
+                )
             todo = {(node.sbom, node.up) for node in nodes.values() if node.up is not None} - set(nodes)
         described = self._describe(connection, {node.component for node in nodes.values()})
         values = self._component_values(connection, {nodes[key].component for key in hits})
@@ -808,24 +858,33 @@ class Inventory:
         found = {}
         for chunk in _chunked(sorted(ids)):
             query = sa.select(
-                t.component.c.id, t.component.c.name, t.component.c.version, t.component.c.purl, t.component.c.role, t.component.c.kind
+                t.component.c.id,
+                t.component.c.name,
+                t.component.c.version,
+                t.component.c.purl,
+                t.component.c.role,
+                t.component.c.kind,
             ).where(t.component.c.id.in_(chunk))
             for row in connection.execute(query):
                 found[row[0]] = (unescape(row[1]), unescape(row[2]), unescape(row[3]), row[4], row[5])
         return found
 
-    def _component_values(self, connection: Connection, ids: set[int]) -> dict[int, builtins.list[tuple[str, str, str]]]:
+    def _component_values(
+        self, connection: Connection, ids: set[int]
+    ) -> dict[int, builtins.list[tuple[str, str, str]]]:
         t = schema
         found: dict[int, builtins.list[tuple[str, str, str]]] = {number: [] for number in ids}
         for chunk in _chunked(sorted(ids)):
             query = (
-                sa.select(t.component_value.c.component_id, t.identity.c.kind, t.component_value.c.field, t.identity.c.raw)
+                sa.select(
+                    t.component_value.c.component_id, t.identity.c.kind, t.component_value.c.field, t.identity.c.raw
+                )
                 .join(t.identity, t.identity.c.id == t.component_value.c.identity_id)
                 .where(t.component_value.c.component_id.in_(chunk))
                 .order_by(t.component_value.c.component_id, t.component_value.c.pos)
             )
-            for number, kind, field_name, raw in connection.execute(query):
-                found[number].append((kind, unescape(field_name), unescape(raw)))
+            for row in connection.execute(query):
+                found[row[0]].append((row[1], unescape(row[2]), unescape(row[3])))
         return found
 
     def _components_with(self, connection: Connection, identities: set[int]) -> set[int]:
@@ -835,7 +894,9 @@ class Inventory:
             found.update(
                 row[0]
                 for row in connection.execute(
-                    sa.select(t.component_value.c.component_id).where(t.component_value.c.identity_id.in_(chunk)).distinct()
+                    sa.select(t.component_value.c.component_id)
+                    .where(t.component_value.c.identity_id.in_(chunk))
+                    .distinct()
                 )
             )
         return found
@@ -976,7 +1037,15 @@ class Inventory:
         """
         started = time.perf_counter()
         with (
-            self._policy(base_policies, as_of, scopes, warn_days, base_waivers if base_waivers is not None else waivers, engine, engine_options) as base,
+            self._policy(
+                base_policies,
+                as_of,
+                scopes,
+                warn_days,
+                base_waivers if base_waivers is not None else waivers,
+                engine,
+                engine_options,
+            ) as base,
             self._policy(new_policies, as_of, scopes, warn_days, waivers, engine, engine_options) as new,
         ):
             with self._reading() as connection:
@@ -1083,7 +1152,12 @@ class Inventory:
                         )
                     )
             return CalendarResult(
-                as_of=start, until=until, scopes=policy.scopes, all_releases=all_releases, sboms=considered, entries=entries
+                as_of=start,
+                until=until,
+                scopes=policy.scopes,
+                all_releases=all_releases,
+                sboms=considered,
+                entries=entries,
             )
 
     # -- find ------------------------------------------------------------------------------------
@@ -1108,7 +1182,11 @@ class Inventory:
                     for _, name, confidence, key, field_name, raw in evidence
                 ]
                 info = ComponentInfo(
-                    ref=record.ref, name=record.name, version=record.version, purl=record.purl, path=path_of[record.index]
+                    ref=record.ref,
+                    name=record.name,
+                    version=record.version,
+                    purl=record.purl,
+                    path=path_of[record.index],
                 )
                 components.append(FoundComponent(component=info, kind=record.kind, matches=matches))
             if components:
@@ -1129,11 +1207,13 @@ class Inventory:
         """Every product: how many releases are stored, and its latest."""
         t = schema
         with self._reading() as connection:
-            counts = dict(
+            counts: dict[int, int] = dict(
                 connection.execute(sa.select(t.sbom.c.product_id, sa.func.count()).group_by(t.sbom.c.product_id)).all()
             )
             latest = self._sboms(connection, t.sbom.c.id.in_(self._selection(False, None)))
-            owners = dict(connection.execute(sa.select(t.product.c.latest_sbom_id, t.product.c.id)).all())
+            owners: dict[int, int] = dict(
+                connection.execute(sa.select(t.product.c.latest_sbom_id, t.product.c.id)).all()
+            )
         summaries = [
             ProductSummary(product=item.product, releases=counts.get(owners[sbom_id], 0), latest=item.ref())
             for sbom_id, item in latest.items()
@@ -1162,15 +1242,21 @@ class Inventory:
             for chunk in _chunked(builtins.list(removed)):
                 connection.execute(sa.delete(t.sbom_component).where(t.sbom_component.c.sbom_id.in_(chunk)))
                 connection.execute(sa.delete(t.sbom).where(t.sbom.c.id.in_(chunk)))
-            remaining = connection.execute(sa.select(sa.func.max(t.sbom.c.id)).where(t.sbom.c.product_id == product_id)).scalar()
+            remaining = connection.execute(
+                sa.select(sa.func.max(t.sbom.c.id)).where(t.sbom.c.product_id == product_id)
+            ).scalar()
             if remaining is None:
                 connection.execute(sa.delete(t.product).where(t.product.c.id == product_id))
             else:
-                connection.execute(sa.update(t.product).where(t.product.c.id == product_id).values(latest_sbom_id=remaining))
+                connection.execute(
+                    sa.update(t.product).where(t.product.c.id == product_id).values(latest_sbom_id=remaining)
+                )
         return RemoveResult(removed=[item.ref() for item in removed.values()])
 
     def _product_id(self, connection: Connection, product: str) -> int:
-        found = connection.execute(sa.select(schema.product.c.id).where(schema.product.c.name == escape(product))).scalar()
+        found = connection.execute(
+            sa.select(schema.product.c.id).where(schema.product.c.name == escape(product))
+        ).scalar()
         if found is None:
             raise InventoryError(f"{product}: no such product in {self.url}")
         return int(found)
@@ -1290,4 +1376,3 @@ def _change(item: _Sbom, change: str, before: Finding | None, after: Finding | N
         base_reason=before.reason if before else "",
         new_reason=after.reason if after else "",
     )
-

@@ -124,7 +124,17 @@ def start_dask(logs: Path, workers: int = 2) -> DaskCluster:
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
     scheduler = subprocess.Popen(
-        [binary, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--dashboard-address", "127.0.0.1:0", "--no-show"],
+        [
+            binary,
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--dashboard-address",
+            "127.0.0.1:0",
+            "--no-show",
+        ],
         stdout=(logs / "scheduler.log").open("wb"),
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
@@ -135,8 +145,20 @@ def start_dask(logs: Path, workers: int = 2) -> DaskCluster:
         cluster.workers.append(
             subprocess.Popen(
                 [
-                    binary, "worker", address, "--nthreads", "1", "--no-nanny", "--host", "127.0.0.1",
-                    "--dashboard-address", "127.0.0.1:0", "--name", f"w{number}", "--death-timeout", "60",
+                    binary,
+                    "worker",
+                    address,
+                    "--nthreads",
+                    "1",
+                    "--no-nanny",
+                    "--host",
+                    "127.0.0.1",
+                    "--dashboard-address",
+                    "127.0.0.1:0",
+                    "--name",
+                    f"w{number}",
+                    "--death-timeout",
+                    "60",
                 ],  # fmt: skip
                 stdout=(logs / f"worker{number}.log").open("wb"),
                 stderr=subprocess.STDOUT,

@@ -150,7 +150,15 @@ def test_impact_equals_check_on_the_fixtures_with_the_government_pack(store_url:
 
 # -- generated portfolios --------------------------------------------------------------------------
 
-HOSTILE = ["O'Brien; DROP TABLE sbom;--", 'quote"d', "nul\x00byte", "mark\x01ed", "tab\tand\nnewline", "😀 emoji", "%s %(x)s ?"]
+HOSTILE = [
+    "O'Brien; DROP TABLE sbom;--",
+    'quote"d',
+    "nul\x00byte",
+    "mark\x01ed",
+    "tab\tand\nnewline",
+    "😀 emoji",
+    "%s %(x)s ?",
+]
 
 
 @st.composite
@@ -191,8 +199,7 @@ def portfolios(draw: st.DrawFn) -> list[dict[str, Any]]:
     documents = []
     for number in range(draw(st.integers(1, 4))):
         product = draw(st.sampled_from(["app", "Widget; --", "O'Reilly", "ünïcode", "nul\x00product"])) + f"-{number}"
-        for release in range(draw(st.integers(1, 2))):
-            documents.append(draw(portfolio_sbom(product, f"1.{release}")))
+        documents.extend(draw(portfolio_sbom(product, f"1.{release}")) for release in range(draw(st.integers(1, 2))))
     if draw(st.booleans()):
         documents.append(documents[0])
     return documents
@@ -253,7 +260,9 @@ def test_impact_equals_check_on_generated_portfolios(
         expected = [item.path for item in added.added if item.path in stored]
         assert len(expected) == len(stored)
         if not all_releases:
-            latest = {summary.product: summary.latest.path for summary in inventory.list() if summary.product in products}
+            latest = {
+                summary.product: summary.latest.path for summary in inventory.list() if summary.product in products
+            }
             assert stored == set(latest.values())
     options = Options(policies=POLICY_SET, as_of=as_of, scopes=scopes, warn_days=warn_days, waivers=waivers)
     assert_same(result, expected, options)
