@@ -156,7 +156,9 @@ def _dask_chunks(
 
         absolute = [os.path.abspath(path) for path in files]  # the workers share the file system, not our directory
         completed: Any = as_completed
-        flow = completed([submit(chunk, 1) for chunk in _chunks(absolute, workers)], with_results=False)
+        flow = completed(
+            [submit(chunk, 1) for chunk in _chunks(absolute, workers)], loop=client.loop, with_results=False
+        )
         idle_since: float | None = None
         while not flow.is_empty():
             finished = flow.next_batch(block=False)

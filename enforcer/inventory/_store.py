@@ -218,7 +218,11 @@ class Inventory:
         self._identities: dict[bytes, int] = {}
         self._components: dict[bytes, int] = {}
         self._warmed = False
-        self._open(upgrade)
+        try:
+            self._open(upgrade)
+        except BaseException:
+            self._engine.dispose()
+            raise
 
     def __repr__(self) -> str:
         return f"Inventory({self.url!r})"
@@ -268,7 +272,8 @@ class Inventory:
             yield
         except InventoryError:
             raise
-        except (SQLAlchemyError, OSError) as error:
+        except (SQLAlchemyError, OSError, self._engine.dialect.loaded_dbapi.Error) as error:
+            # the driver's own errors reach here from COPY and raw cursors
             raise InventoryError(self._line(what, error)) from None
 
     @contextlib.contextmanager

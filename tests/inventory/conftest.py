@@ -114,6 +114,11 @@ def _dask_binary() -> str | None:
     return shutil.which("dask")
 
 
+def _spawn(command: list[str], log: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    with log.open("wb") as stream:
+        return subprocess.Popen(command, stdout=stream, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+
+
 def start_dask(logs: Path, workers: int = 2) -> DaskCluster:
     """A scheduler and `workers` single-threaded workers (no nanny: a killed worker stays dead)."""
     binary = _dask_binary()
@@ -123,49 +128,15 @@ def start_dask(logs: Path, workers: int = 2) -> DaskCluster:
     env = {**os.environ, "DASK_DISTRIBUTED__WORKER__DAEMON": "False", "PYTHONPATH": str(ROOT)}
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
-    scheduler = subprocess.Popen(
-        [
-            binary,
-            "scheduler",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--dashboard-address",
-            "127.0.0.1:0",
-            "--no-show",
-        ],
-        stdout=(logs / "scheduler.log").open("wb"),
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        env=env,
+    scheduler_command = [binary, "scheduler", "--host", "127.0.0.1", "--port", str(port)]
+    scheduler = _spawn(
+        [*scheduler_command, "--dashboard-address", "127.0.0.1:0", "--no-show"], logs / "scheduler.log", env
     )
     cluster = DaskCluster(address, scheduler, logs=logs)
     for number in range(workers):
-        cluster.workers.append(
-            subprocess.Popen(
-                [
-                    binary,
-                    "worker",
-                    address,
-                    "--nthreads",
-                    "1",
-                    "--no-nanny",
-                    "--host",
-                    "127.0.0.1",
-                    "--dashboard-address",
-                    "127.0.0.1:0",
-                    "--name",
-                    f"w{number}",
-                    "--death-timeout",
-                    "60",
-                ],  # fmt: skip
-                stdout=(logs / f"worker{number}.log").open("wb"),
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                env=env,
-            )
-        )
+        worker_command = [binary, "worker", address, "--nthreads", "1", "--no-nanny", "--host", "127.0.0.1"]
+        worker_command += ["--dashboard-address", "127.0.0.1:0", "--name", f"w{number}", "--death-timeout", "60"]
+        cluster.workers.append(_spawn(worker_command, logs / f"worker{number}.log", env))
     from distributed import Client
 
     deadline = time.monotonic() + 90
