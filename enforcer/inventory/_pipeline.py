@@ -22,7 +22,7 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import msgspec
@@ -289,6 +289,8 @@ class StoredSbom:
     records: list[ComponentRecord]
     #: the path of each record, in the order of `records`
     paths: list[list[str]]
+    #: the component kind of each record (contract 2 vocabulary), in the order of `records`
+    kinds: list[str] = field(default_factory=list)
 
 
 class _KnownPaths(SbomDocument):

@@ -169,9 +169,9 @@ class DiffResult(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def exit_code(self) -> int:
-        """1 when the new policies deny or warn where the base did not (a product gets worse), else 0."""
-        rank = {status: number for number, status in enumerate(("deny", "warn", "waived", "allow", "none"))}
-        worse = any(rank[item.new] < rank[item.base] and item.new in ("deny", "warn") for item in self.products)
+        """1 when the new policies deny or warn about a finding the base let through more mildly, else 0."""
+        rank = {status: number for number, status in enumerate((*STATUS_ORDER, None))}
+        worse = any(change.new in ("deny", "warn") and rank[change.new] < rank[change.base] for change in self.findings)
         return 1 if worse else 0
 
 
@@ -227,7 +227,7 @@ class FoundProduct(msgspec.Struct, frozen=True, kw_only=True):
 class FindResult(msgspec.Struct, frozen=True, kw_only=True):
     query: str
     #: how the query was read: organization, domain, purl, cpe or hash
-    kind: str
+    read_as: str
     keys: list[str]
     all_releases: bool
     sboms: int

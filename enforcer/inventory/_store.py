@@ -848,14 +848,16 @@ class Inventory:
             keys = sorted(by_sbom.get(sbom_id, []))
             records = []
             record_paths = []
+            kinds = []
             for key in keys:
                 node = nodes[key]
-                name, version, purl, role, _ = described[node.component]
+                name, version, purl, role, kind = described[node.component]
                 ref = unescape(node.ref) if node.ref is not None else purl
                 records.append(pipeline.record(node.pos, ref, name, version, purl, role, values[node.component]))
                 record_paths.append(_path(key, nodes, described, paths))
+                kinds.append(kind)
             order.append(item)
-            stored.append(pipeline.StoredSbom(item.result(), records, record_paths))
+            stored.append(pipeline.StoredSbom(item.result(), records, record_paths, kinds))
         return order, stored
 
     def _describe(self, connection: Connection, ids: set[int]) -> dict[int, tuple[str, str, str, str, str]]:
@@ -1180,6 +1182,7 @@ class Inventory:
         found = []
         for item, records in zip(sboms, stored, strict=True):
             path_of = {record.index: path for record, path in zip(records.records, records.paths, strict=True)}
+            kind_of = {record.index: kind for record, kind in zip(records.records, records.kinds, strict=True)}
             components = []
             for record, evidence in matcher.evidence(records.records):
                 matches = [
@@ -1193,13 +1196,13 @@ class Inventory:
                     purl=record.purl,
                     path=path_of[record.index],
                 )
-                components.append(FoundComponent(component=info, kind=record.kind, matches=matches))
+                components.append(FoundComponent(component=info, kind=kind_of[record.index], matches=matches))
             if components:
                 found.append(FoundProduct(sbom=item.ref(), components=components))
         found.sort(key=lambda p: (p.sbom.product, p.sbom.added_at))
         return FindResult(
             query=matcher.query,
-            kind=matcher.kind.value,
+            read_as=matcher.kind.value,
             keys=builtins.list(matcher.keys),
             all_releases=all_releases,
             sboms=considered,

@@ -79,9 +79,8 @@ def render(result: Result, format: InventoryFormat | str = InventoryFormat.TABLE
             raise InventoryError(f"SARIF is for impact, diff, calendar and find, not for {kind}")
         return orjson.dumps(sarif(result), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode() + "\n"
     lines = _TEXT[kind](result, chosen is InventoryFormat.MARKDOWN)
-    text = "\n".join(lines).rstrip("\n") + "\n"
     # values come from SBOMs: a newline or an escape sequence must not start a line or drive a terminal
-    return text if chosen is InventoryFormat.MARKDOWN else "\n".join(line.translate(_CONTROL) for line in lines) + "\n"
+    return "\n".join(line.translate(_CONTROL) for line in lines).rstrip("\n") + "\n"
 
 
 def to_document(result: Result) -> dict[str, Any]:
@@ -132,6 +131,11 @@ def _table(rows: Sequence[Sequence[str]], markdown: bool, code: Sequence[int] = 
         return lines
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
+
+
+def _value(text: str, markdown: bool) -> str:
+    """A value from an SBOM or a query in running text: a code span in Markdown."""
+    return _code(text) if markdown else text
 
 
 def _scopes(scopes: list[str]) -> str:
@@ -191,9 +195,9 @@ def _diff_text(result: Any, markdown: bool) -> list[str]:
     )
     lines = ["# Policy change", "", head, ""] if markdown else [head, ""]
     if diff.products:
-        rows = [("PRODUCT", "RELEASE", "BEFORE", "AFTER")]
-        rows += [(item.product, item.release, item.base, item.new) for item in diff.products]
-        lines += [*_table(rows, markdown, code=(0, 1)), ""]
+        changed: list[tuple[str, ...]] = [("PRODUCT", "RELEASE", "BEFORE", "AFTER")]
+        changed += [(item.product, item.release, item.base, item.new) for item in diff.products]
+        lines += [*_table(changed, markdown, code=(0, 1)), ""]
     if diff.findings:
         rows = [("CHANGE", "PRODUCT", "BAN", "COMPONENT", "BEFORE", "AFTER", "REASON")]
         rows += [
@@ -231,7 +235,8 @@ def _find_text(result: Any, markdown: bool) -> list[str]:
     found: FindResult = result
     keys = ", ".join(repr(key) for key in found.keys) or "none"
     head = (
-        f"{found.query}  (read as {found.kind}; key {keys}): {len(found.products)} of {found.sboms} SBOMs"
+        f"{_value(found.query, markdown)}  (read as {found.read_as}; key {_value(keys, markdown)}):"
+        f" {len(found.products)} of {found.sboms} SBOMs"
         f" ({_which(found.all_releases)})"
     )
     lines = ["# Vendor search", "", head, ""] if markdown else [head, ""]
@@ -284,7 +289,7 @@ def _releases(releases: list[SbomRef], markdown: bool) -> list[str]:
 
 def _show_text(result: Any, markdown: bool) -> list[str]:
     detail: ProductDetail = result
-    head = f"{detail.product}: {len(detail.releases)} releases stored"
+    head = f"{_value(detail.product, markdown)}: {len(detail.releases)} releases stored"
     return [*(["# Product", "", head, ""] if markdown else [head, ""]), *_releases(detail.releases, markdown)]
 
 
@@ -421,7 +426,8 @@ def _diff_sarif(result: Any) -> dict[str, Any]:
                 "kind": "fail" if change.new in ("deny", "warn") else "pass",
                 "level": _LEVEL.get(change.new or "", "none") if change.new in ("deny", "warn") else "none",
                 "message": {
-                    "text": f"{change.product} {change.release}: {label} ({change.ban}) {change.change}: {before} -> {after}"
+                    "text": f"{change.product} {change.release}: {label} ({change.ban}) {change.change}:"
+                    f" {before} -> {after}"
                 },
                 "locations": [_location(change.product, change.release, label, change.component.path)],
                 "partialFingerprints": {
@@ -482,7 +488,8 @@ def _find_sarif(result: Any) -> dict[str, Any]:
                     "kind": "informational",
                     "level": "none",
                     "message": {
-                        "text": f"{product.sbom.product} {product.sbom.release}: {label} ({best.matcher} {best.value!r})"
+                        "text": f"{product.sbom.product} {product.sbom.release}: {label}"
+                        f" ({best.matcher} {best.value!r})"
                     },
                     "locations": [_location(product.sbom.product, product.sbom.release, label, item.component.path)],
                     "partialFingerprints": {
