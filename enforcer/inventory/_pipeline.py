@@ -131,12 +131,12 @@ def _extracted(
     occurrences: list[Occurrence] = []
     for record, chain, kind in zip(records, paths, kinds, strict=True):
         values: list[Value] = []
-        for value_kind, field, raw in record.values:
+        for value_kind, field_name, raw in record.values:
             stored = escape(raw)
             key = value_keys.get((value_kind, stored))
             if key is None:
                 key = value_keys[value_kind, stored] = identity_digest(value_kind, stored)
-            values.append((key, value_kind, escape(field), stored))
+            values.append((key, value_kind, escape(field_name), stored))
         part = Part(
             digest=b"",
             name=escape(record.name),
