@@ -7,7 +7,7 @@ ENFORCER := $(VENV)/bin/enforcer
 export OPA_VERSION ?= v1.22.2
 TESTS ?=
 
-.PHONY: help dev demo test test-python test-policies lint reformat bench bench-quick bench-1m bench-stream opa check-readme clean
+.PHONY: help dev demo test test-python test-policies lint reformat bench bench-quick bench-1m bench-stream bench-inventory opa check-readme clean
 
 help:
 	@echo "make demo    install into $(VENV) and check a fixture SBOM on the embedded engine"
@@ -36,8 +36,13 @@ opa:
 test-policies: opa
 	"$$(scripts/ensure-opa)" test policies/ -v
 
+# A throw-away PostgreSQL server for the inventory's tests (scripts/postgres), stopped however pytest ends.
 test-python: $(VENV)/.installed opa
-	OPA="$$(scripts/ensure-opa)" $(PY) -m pytest $(if $(TESTS),-k '$(TESTS)')
+	@state="$$(mktemp -d "$${TMPDIR:-/tmp}/enforcer-pg.XXXXXX")"; \
+	trap 'scripts/postgres stop "$$state"' EXIT; \
+	url="$$(scripts/postgres start "$$state")" || exit 1; \
+	echo "PostgreSQL for the tests: $$(scripts/postgres url "$$state" | sed 's|://\([^:]*\):[^@]*@|://\1:***@|')"; \
+	ENFORCER_TEST_PG_URL="$$url" OPA="$$(scripts/ensure-opa)" $(PY) -m pytest $(if $(TESTS),-k '$(TESTS)')
 
 test: test-policies test-python
 
@@ -57,7 +62,7 @@ reformat: $(VENV)/.installed opa
 
 # Every figure of BENCHMARKS.md: pytest-benchmark (10k/100k, plain Rego, small SBOMs,
 # batches), then one million components, then a 5 GB SBOM. About 7 minutes.
-bench: bench-quick bench-1m bench-stream
+bench: bench-quick bench-1m bench-stream bench-inventory
 
 bench-quick: $(VENV)/.installed opa
 	$(PY) -m compileall -q enforcer >/dev/null  # as an installed wheel would be: start-up time counts
@@ -69,6 +74,16 @@ bench-1m: $(VENV)/.installed
 
 bench-stream: $(VENV)/.installed
 	$(PY) benchmarks/million.py --components 6500000 --stream
+
+# The inventory: a 100,000-SBOM portfolio (built once into bench-data/, about 15 minutes), impact and
+# diff on SQLite and PostgreSQL, ingest with 1 and 2 processes and on Dask; figures to bench-data/inventory.json.
+INVENTORY_SBOMS ?= 100000
+# The PostgreSQL cluster is kept in bench-data/postgres between runs (halted, not deleted).
+bench-inventory: $(VENV)/.installed
+	@mkdir -p bench-data; \
+	trap 'scripts/postgres halt bench-data/postgres' EXIT; \
+	url="$$(scripts/postgres start bench-data/postgres)" || exit 1; \
+	$(PY) benchmarks/inventory.py --sboms $(INVENTORY_SBOMS) --postgres "$$url"
 
 check-readme: $(VENV)/.installed
 	$(PY) scripts/check_readme.py

@@ -708,9 +708,6 @@ class Inventory:
             )
         return found
 
-    def _count(self, connection: Connection, selection: sa.Select[tuple[int]]) -> int:
-        return int(connection.execute(sa.select(sa.func.count()).select_from(selection.subquery())).scalar_one())
-
     # -- matching stored values ----------------------------------------------------------------
 
     def _hits(self, connection: Connection, policy: pipeline.Policy, timings: dict[str, float]) -> set[int]:
@@ -789,12 +786,18 @@ class Inventory:
 
     # -- rebuilding records --------------------------------------------------------------------
 
+    def _selected(self, connection: Connection, selection: sa.Select[tuple[int]]) -> set[int]:
+        return {int(row[0]) for row in connection.execute(selection)}
+
     def _stored(
-        self, connection: Connection, hit_components: set[int], selection: sa.Select[tuple[int]], full: bool
+        self, connection: Connection, hit_components: set[int], selected: set[int], full: bool
     ) -> tuple[builtins.list[_Sbom], builtins.list[pipeline.StoredSbom]]:
-        """The SBOMs holding these components (every selected SBOM with `full`) as records with paths."""
+        """The selected SBOMs holding these components (every selected SBOM with `full`) as records with paths.
+
+        The occurrences of a component are read through its index and the selection is applied
+        here: asking the database for (component, SBOM) pairs would probe every pair.
+        """
         t = schema
-        selected = selection.subquery()
         nodes: dict[tuple[int, int], _Node] = {}
         hits: builtins.list[tuple[int, int]] = []
         for chunk in _chunked(sorted(hit_components)):
@@ -805,23 +808,16 @@ class Inventory:
                 t.sbom_component.c.ref,
                 t.sbom_component.c.up,
                 t.sbom_component.c.prefix,
-            ).where(t.sbom_component.c.component_id.in_(chunk), t.sbom_component.c.sbom_id.in_(sa.select(selected)))
+            ).where(t.sbom_component.c.component_id.in_(chunk))
             for row in connection.execute(query):
-                nodes[row[0], row[1]] = _Node(row[0], row[1], row[2], row[3], row[4], row[5])
-                hits.append((row[0], row[1]))
+                if row[0] in selected:
+                    nodes[row[0], row[1]] = _Node(row[0], row[1], row[2], row[3], row[4], row[5])
+                    hits.append((row[0], row[1]))
         # the nodes before them on their paths, a level at a time
         todo = {(node.sbom, node.up) for node in nodes.values() if node.up is not None} - set(nodes)
         while todo:
             for chunk in _chunked(sorted(todo), _CHUNK // 2):
-                query = sa.select(
-                    t.sbom_component.c.sbom_id,
-                    t.sbom_component.c.pos,
-                    t.sbom_component.c.component_id,
-                    t.sbom_component.c.ref,
-                    t.sbom_component.c.up,
-                    t.sbom_component.c.prefix,
-                ).where(sa.tuple_(t.sbom_component.c.sbom_id, t.sbom_component.c.pos).in_(chunk))
-                for row in connection.execute(query):
+                for row in self._at(connection, chunk):
                     nodes[row[0], row[1]] = _Node(row[0], row[1], row[2], row[3], row[4], row[5])
             missing = todo - set(nodes)
             if missing:
@@ -832,7 +828,9 @@ class Inventory:
         described = self._describe(connection, {node.component for node in nodes.values()})
         values = self._component_values(connection, {nodes[key].component for key in hits})
         if full:
-            sboms = self._sboms(connection, t.sbom.c.id.in_(sa.select(selected)))
+            sboms = {}
+            for chunk in _chunked(sorted(selected)):
+                sboms.update(self._sboms(connection, t.sbom.c.id.in_(chunk)))
         else:
             ids = sorted({sbom for sbom, _ in hits})
             sboms = {}
@@ -859,6 +857,21 @@ class Inventory:
             order.append(item)
             stored.append(pipeline.StoredSbom(item.result(), records, record_paths, kinds))
         return order, stored
+
+    def _at(self, connection: Connection, pairs: builtins.list[tuple[int, int]]) -> Any:
+        """The rows of `sbom_component` at these (SBOM, position) pairs.
+
+        A join with the pairs as constant rows: each is one primary-key lookup (SQLite plans
+        `(sbom_id, pos) IN (...)` as a scan of the whole table).
+        """
+        mark = "?" if self.dialect == "sqlite" else "%s"
+        rows = ", ".join(f"({mark}, {mark})" for _ in pairs)
+        query = (
+            f"WITH wanted(s, p) AS (VALUES {rows})"
+            " SELECT c.sbom_id, c.pos, c.component_id, c.ref, c.up, c.prefix"
+            " FROM wanted JOIN sbom_component c ON c.sbom_id = wanted.s AND c.pos = wanted.p"
+        )
+        return connection.exec_driver_sql(query, tuple(value for pair in pairs for value in pair))
 
     def _describe(self, connection: Connection, ids: set[int]) -> dict[int, tuple[str, str, str, str, str]]:
         t = schema
@@ -924,8 +937,9 @@ class Inventory:
             hits |= self._hits(connection, policy, timings)
         started = time.perf_counter()
         candidates = self._components_with(connection, hits)
-        sboms, stored = self._stored(connection, candidates, selection, full)
-        considered = self._count(connection, selection)
+        selected = self._selected(connection, selection)
+        sboms, stored = self._stored(connection, candidates, selected, full)
+        considered = len(selected)
         timings["read"] = time.perf_counter() - started
         decided = []
         for policy in policies:
@@ -1118,11 +1132,11 @@ class Inventory:
                         )
             entries: builtins.list[CalendarEntry] = []
             with self._reading() as connection:
-                selection = self._selection(all_releases, None)
-                considered = self._count(connection, selection)
+                selected = self._selected(connection, self._selection(all_releases, None))
+                considered = len(selected)
                 if starting:
                     hits = self._hits(connection, policy, {})
-                    sboms, stored = self._stored(connection, self._components_with(connection, hits), selection, False)
+                    sboms, stored = self._stored(connection, self._components_with(connection, hits), selected, False)
                 else:
                     sboms, stored = [], []
             for date in sorted(starting):
@@ -1176,9 +1190,9 @@ class Inventory:
             high = self._max_id(connection, schema.identity)
             values = self._values(connection, 0, high, pipeline.value_kinds([matcher.ban]))
             identities = set(matcher.scan_values(values))
-            selection = self._selection(all_releases, None)
-            considered = self._count(connection, selection)
-            sboms, stored = self._stored(connection, self._components_with(connection, identities), selection, False)
+            selected = self._selected(connection, self._selection(all_releases, None))
+            considered = len(selected)
+            sboms, stored = self._stored(connection, self._components_with(connection, identities), selected, False)
         found = []
         for item, records in zip(sboms, stored, strict=True):
             path_of = {record.index: path for record, path in zip(records.records, records.paths, strict=True)}
