@@ -51,12 +51,12 @@ NEW_BAN = """package enforcer.bans
 import rego.v1
 
 bans contains {{
-	"id": "bench-new-ban-{n}",
-	"vendor": "Bench Vendor {n}",
-	"match": {{"organizations": ["Bench Vendor {n} Ltd."], "domains": ["bench-vendor-{n}.example"],
-	          "purls": ["pkg:*/com.bench-vendor-{n}"]}},
-	"phases": [{{"effect": "deny", "from": "2025-01-01", "summary": "a ban that just landed"}}],
-	"scopes": ["us"],
+    "id": "bench-new-ban-{n}",
+    "vendor": "Bench Vendor {n}",
+    "match": {{"organizations": ["Bench Vendor {n} Ltd."], "domains": ["bench-vendor-{n}.example"],
+              "purls": ["pkg:*/com.bench-vendor-{n}"]}},
+    "phases": [{{"effect": "deny", "from": "2025-01-01", "summary": "a ban that just landed"}}],
+    "scopes": ["us"],
 }}
 """
 
@@ -117,7 +117,9 @@ def store_size(inventory: Inventory) -> int:
     if inventory.dialect == "sqlite":
         with inventory._engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        return sum(os.path.getsize(f"{inventory.url}{s}") for s in ("", "-wal") if os.path.exists(f"{inventory.url}{s}"))
+        return sum(
+            os.path.getsize(f"{inventory.url}{s}") for s in ("", "-wal") if os.path.exists(f"{inventory.url}{s}")
+        )
     with inventory._engine.connect() as connection:
         return int(connection.exec_driver_sql("SELECT pg_database_size(current_database())").scalar_one())
 
@@ -165,8 +167,9 @@ def measure_store(url: str, runs: int, folder: Path) -> dict[str, Any]:
         for number in range(runs):
             ban = folder / f"new-ban-{os.getpid()}-{number}.rego"
             ban.write_text(NEW_BAN.format(n=f"{os.getpid()}-{number}"), encoding="utf-8")
-            seconds, _ = timed(lambda ban=ban: inventory.impact([POLICIES, ban], as_of=DAY, scopes=["us"]))
-            landed.append(seconds)
+            started = time.perf_counter()
+            inventory.impact([POLICIES, ban], as_of=DAY, scopes=["us"])
+            landed.append(time.perf_counter() - started)
             ban.unlink()
         figures["impact_after_a_ban_lands"] = {"seconds": round(statistics.median(landed), 3)}
         seconds, every = median_of(runs, lambda: inventory.impact(as_of=DAY, scopes=["us"], all_releases=True))
@@ -214,8 +217,9 @@ def cpu_scaling() -> float:
 
 
 def start_dask(logs: Path) -> tuple[str, list[subprocess.Popen[bytes]]]:
-    from distributed import Client
+    from distributed import Client as connect
 
+    client_of: Any = connect
     binary = str(Path(sys.executable).parent / "dask")
     logs.mkdir(parents=True, exist_ok=True)
     port = _free_port()
@@ -231,7 +235,7 @@ def start_dask(logs: Path) -> tuple[str, list[subprocess.Popen[bytes]]]:
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
-            with Client(address, timeout=5, set_as_default=False) as client:
+            with client_of(address, timeout=5, set_as_default=False) as client:
                 client.wait_for_workers(2, timeout=60)
                 return address, processes
         except (OSError, TimeoutError):
@@ -272,11 +276,18 @@ def measure_ingest(files: int, folder: Path) -> dict[str, Any]:
     runs: dict[str, dict[str, Any]] = {}
     address, processes = start_dask(folder / "dask-logs")
     try:
-        for name, options in (("jobs=1", {}), ("jobs=2", {"jobs": 2}), ("dask, 2 workers", {"dask": address})):
+        choices: list[tuple[str, dict[str, Any]]] = [
+            ("jobs=1", {}),
+            ("jobs=2", {"jobs": 2}),
+            ("dask, 2 workers", {"dask": address}),
+        ]
+        for name, options in choices:
             store = folder / "ingest.db"
             _remove(store)
             with Inventory(store) as inventory:
-                seconds, result = timed(lambda inventory=inventory, options=options: inventory.add(paths, **options))
+                started = time.perf_counter()
+                result = inventory.add(paths, **options)
+                seconds = time.perf_counter() - started
             assert len(result.added) == files, result.failures[:3]
             runs[name] = {
                 "seconds": round(seconds, 2),

@@ -651,7 +651,7 @@ class Inventory:
 
     # -- what the stored SBOMs are -------------------------------------------------------------
 
-    def _selection(self, all_releases: bool, products: Sequence[str] | None) -> sa.Select[tuple[int]]:
+    def _selection(self, all_releases: bool, products: Sequence[str] | None) -> sa.Select[Any]:
         """The ids of the SBOMs a question is about."""
         t = schema
         if all_releases:
@@ -786,8 +786,9 @@ class Inventory:
 
     # -- rebuilding records --------------------------------------------------------------------
 
-    def _selected(self, connection: Connection, selection: sa.Select[tuple[int]]) -> set[int]:
-        return {int(row[0]) for row in connection.execute(selection)}
+    def _selected(self, connection: Connection, selection: sa.Select[Any]) -> set[int]:
+        values: builtins.list[Any] = builtins.list(connection.execute(selection).scalars())
+        return {int(value) for value in values}
 
     def _stored(
         self, connection: Connection, hit_components: set[int], selected: set[int], full: bool
@@ -927,7 +928,7 @@ class Inventory:
         self,
         connection: Connection,
         policies: Sequence[pipeline.Policy],
-        selection: sa.Select[tuple[int]],
+        selection: sa.Select[Any],
         full: bool,
     ) -> builtins.list[_Decided]:
         """For each policy, the stored SBOMs that may match any of the policies, decided."""
