@@ -37,7 +37,7 @@ from enforcer.inventory._text import escape
 from enforcer.inventory._types import ExtractedSbom, Occurrence, Outcome, Part, ReadDuplicate, ReadFailure, Value
 from enforcer.match import index as _index_module
 from enforcer.match import normalise as norm
-from enforcer.match.index import Evidence, MatchIndex, ScanResult
+from enforcer.match.index import Evidence, MatchIndex, RawFinding, ScanResult
 from enforcer.match.prefilter import Column, _relevant, candidate_rows
 from enforcer.sbom import load
 from enforcer.sbom.interface import ComponentRecord, SbomDocument
@@ -291,6 +291,8 @@ class StoredSbom:
     paths: list[list[str]]
     #: the component kind of each record (contract 2 vocabulary), in the order of `records`
     kinds: list[str] = field(default_factory=list)
+    #: what the store calls each record's component: equal parts have equal values (matched once)
+    parts: list[int] = field(default_factory=list)
 
 
 class _KnownPaths(SbomDocument):
@@ -420,9 +422,21 @@ class Policy:
         """The `SbomResult` that `check` gives for each SBOM (the records must include every one that matches)."""
         enforcer = self._enforcer
         pending = []
+        # a component's evidence depends on its values alone: each stored component is matched once
+        evidence: dict[int, list[Evidence]] = {}
         for item in stored:
-            scan = enforcer.index.scan_records(item.records)
-            pending.append(Pending(item.result, enforcer._raw(_KnownPaths(item), scan.findings)))
+            if len(item.parts) != len(item.records):
+                found = enforcer.index.scan_records(item.records).findings
+            else:
+                found = []
+                for part, each in zip(item.parts, item.records, strict=True):
+                    matched = evidence.get(part)
+                    if matched is None:
+                        hits = enforcer.index.scan_records([each]).findings
+                        matched = evidence[part] = hits[0].evidence if hits else []
+                    if matched:
+                        found.append(RawFinding(each, matched))
+            pending.append(Pending(item.result, enforcer._raw(_KnownPaths(item), found)))
         saved = enforcer.options.as_of
         if as_of is not None:
             enforcer.options.as_of = as_of

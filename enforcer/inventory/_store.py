@@ -247,7 +247,7 @@ class Inventory:
         def _connect(connection: Any, _: Any) -> None:
             connection.isolation_level = None  # transactions are begun below, not by the driver
             cursor = connection.cursor()
-            for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "cache_size=-262144", "temp_store=MEMORY"):
+            for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "cache_size=-1048576", "temp_store=MEMORY"):
                 cursor.execute(f"PRAGMA {pragma}")
             cursor.close()
 
@@ -815,17 +815,19 @@ class Inventory:
                     nodes[row[0], row[1]] = _Node(row[0], row[1], row[2], row[3], row[4], row[5])
                     hits.append((row[0], row[1]))
         # the nodes before them on their paths, a level at a time
-        todo = {(node.sbom, node.up) for node in nodes.values() if node.up is not None} - set(nodes)
+        todo = {(node.sbom, node.up) for node in nodes.values() if node.up is not None} - nodes.keys()
         while todo:
+            found = []
             for chunk in _chunked(sorted(todo), _CHUNK // 2):
                 for row in self._at(connection, chunk):
-                    nodes[row[0], row[1]] = _Node(row[0], row[1], row[2], row[3], row[4], row[5])
-            missing = todo - set(nodes)
+                    node = nodes[row[0], row[1]] = _Node(row[0], row[1], row[2], row[3], row[4], row[5])
+                    found.append(node)
+            missing = todo - nodes.keys()
             if missing:
                 raise InventoryError(
                     f"{self.url}: the store is damaged: a path refers to a missing component {min(missing)}"
                 )
-            todo = {(node.sbom, node.up) for node in nodes.values() if node.up is not None} - set(nodes)
+            todo = {(node.sbom, node.up) for node in found if node.up is not None} - nodes.keys()
         described = self._describe(connection, {node.component for node in nodes.values()})
         values = self._component_values(connection, {nodes[key].component for key in hits})
         if full:
@@ -848,6 +850,7 @@ class Inventory:
             records = []
             record_paths = []
             kinds = []
+            parts = []
             for key in keys:
                 node = nodes[key]
                 name, version, purl, role, kind = described[node.component]
@@ -855,8 +858,9 @@ class Inventory:
                 records.append(pipeline.record(node.pos, ref, name, version, purl, role, values[node.component]))
                 record_paths.append(_path(key, nodes, described, paths))
                 kinds.append(kind)
+                parts.append(node.component)
             order.append(item)
-            stored.append(pipeline.StoredSbom(item.result(), records, record_paths, kinds))
+            stored.append(pipeline.StoredSbom(item.result(), records, record_paths, kinds, parts))
         return order, stored
 
     def _at(self, connection: Connection, pairs: builtins.list[tuple[int, int]]) -> Any:
@@ -1349,7 +1353,10 @@ def _path(
     for item in reversed(chain):
         node = nodes[item]
         name, version, purl, _, _ = described[node.component]
-        own = pipeline.label(name, version, unescape(node.ref) if node.ref is not None else purl)
+        if name:
+            own = f"{name}@{version}" if version else name
+        else:
+            own = pipeline.label(name, version, unescape(node.ref) if node.ref is not None else purl)
         if node.up is not None:
             path = [*base, own]
         elif node.prefix is not None:
