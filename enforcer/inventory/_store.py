@@ -128,14 +128,8 @@ def _masked_text(text: str) -> str:
     return f"{scheme}://{authority}{slash}{path}"
 
 
-@dataclass
-class _Node:
-    sbom: int
-    pos: int
-    component: int
-    ref: str | None
-    up: int | None
-    prefix: str | None
+#: a row of `sbom_component`: (sbom_id, pos, component_id, ref, up, prefix)
+_Node = tuple[int, int, int, str | None, int | None, str | None]
 
 
 @dataclass
@@ -681,7 +675,7 @@ class Inventory:
                 t.sbom.c.unidentified,
                 t.sbom.c.unreadable,
                 t.sbom.c.warnings,
-                t.sbom.c.added_at,
+                sa.type_coerce(t.sbom.c.added_at, sa.Text if self.dialect == "sqlite" else sa.DateTime(timezone=True)),
                 t.product.c.latest_sbom_id,
             )
             .join(t.product, t.product.c.id == t.sbom.c.product_id)
@@ -689,22 +683,22 @@ class Inventory:
             .order_by(t.sbom.c.id)
         )
         found = {}
-        for row in connection.execute(query):
-            added = row.added_at if row.added_at.tzinfo else row.added_at.replace(tzinfo=dt.UTC)
-            found[row.id] = _Sbom(
-                id=row.id,
-                product=unescape(row.name),
-                release=unescape(row.release),
-                path=unescape(row.path),
-                digest=bytes(row.digest),
-                format=unescape(row.format),
-                spec_version=unescape(row.spec_version),
-                components=row.components,
-                unidentified=row.unidentified,
-                unreadable=row.unreadable,
-                warnings=[unescape(warning) for warning in orjson.loads(row.warnings)],
-                added_at=added,
-                latest=row.latest_sbom_id == row.id,
+        for row in connection.execute(query).all():
+            added = row[11] if isinstance(row[11], dt.datetime) else dt.datetime.fromisoformat(row[11])
+            found[row[0]] = _Sbom(
+                id=row[0],
+                product=unescape(row[1]),
+                release=unescape(row[2]),
+                path=unescape(row[3]),
+                digest=bytes(row[4]),
+                format=unescape(row[5]),
+                spec_version=unescape(row[6]),
+                components=row[7],
+                unidentified=row[8],
+                unreadable=row[9],
+                warnings=[unescape(warning) for warning in orjson.loads(row[10])] if row[10] != "[]" else [],
+                added_at=added if added.tzinfo else added.replace(tzinfo=dt.UTC),
+                latest=row[12] == row[0],
             )
         return found
 
@@ -754,7 +748,7 @@ class Inventory:
         query = sa.select(t.identity.c.id, t.identity.c.kind, t.identity.c.raw).where(
             t.identity.c.id > low, t.identity.c.id <= high, t.identity.c.kind.in_(sorted(kinds))
         )
-        return [(row[0], row[1], unescape(row[2])) for row in connection.execute(query)]
+        return [(row[0], row[1], unescape(row[2])) for row in connection.execute(query).all()]
 
     def _remember(self, found: dict[str, builtins.list[int]], scanned: dict[str, int], high: int) -> None:
         """Keep what a scan found (a store this process may not write is only not cached)."""
@@ -802,34 +796,20 @@ class Inventory:
         nodes: dict[tuple[int, int], _Node] = {}
         hits: builtins.list[tuple[int, int]] = []
         for chunk in _chunked(sorted(hit_components)):
-            query = sa.select(
-                t.sbom_component.c.sbom_id,
-                t.sbom_component.c.pos,
-                t.sbom_component.c.component_id,
-                t.sbom_component.c.ref,
-                t.sbom_component.c.up,
-                t.sbom_component.c.prefix,
-            ).where(t.sbom_component.c.component_id.in_(chunk))
-            for row in connection.execute(query):
-                if row[0] in selected:
-                    nodes[row[0], row[1]] = _Node(row[0], row[1], row[2], row[3], row[4], row[5])
-                    hits.append((row[0], row[1]))
-        # the nodes before them on their paths, a level at a time
-        todo = {(node.sbom, node.up) for node in nodes.values() if node.up is not None} - nodes.keys()
-        while todo:
-            found = []
-            for chunk in _chunked(sorted(todo), _CHUNK // 2):
-                for row in self._at(connection, chunk):
-                    node = nodes[row[0], row[1]] = _Node(row[0], row[1], row[2], row[3], row[4], row[5])
-                    found.append(node)
-            missing = todo - nodes.keys()
-            if missing:
-                raise InventoryError(
-                    f"{self.url}: the store is damaged: a path refers to a missing component {min(missing)}"
-                )
-            todo = {(node.sbom, node.up) for node in found if node.up is not None} - nodes.keys()
-        described = self._describe(connection, {node.component for node in nodes.values()})
-        values = self._component_values(connection, {nodes[key].component for key in hits})
+            # only what the index by component holds: no table lookup for SBOMs not selected
+            query = sa.select(t.sbom_component.c.sbom_id, t.sbom_component.c.pos).where(
+                t.sbom_component.c.component_id.in_(chunk)
+            )
+            hits.extend((row[0], row[1]) for row in connection.execute(query).all() if row[0] in selected)
+        hits.sort()
+        # the occurrences and every node before them on their paths, in one recursive query per chunk
+        for chunk in _chunked(hits, _CHUNK * 5):
+            nodes.update(((row[0], row[1]), row) for row in self._chains(connection, chunk))
+        missing = {(node[0], node[4]) for node in nodes.values() if node[4] is not None} - nodes.keys()
+        if missing or len(nodes) < len(hits):
+            raise InventoryError(f"{self.url}: the store is damaged: a path refers to a missing component")
+        described = self._describe(connection, {node[2] for node in nodes.values()})
+        values = self._component_values(connection, {nodes[key][2] for key in hits})
         if full:
             sboms = {}
             for chunk in _chunked(sorted(selected)):
@@ -853,44 +833,55 @@ class Inventory:
             parts = []
             for key in keys:
                 node = nodes[key]
-                name, version, purl, role, kind = described[node.component]
-                ref = unescape(node.ref) if node.ref is not None else purl
-                records.append(pipeline.record(node.pos, ref, name, version, purl, role, values[node.component]))
+                name, version, purl, role, kind = described[node[2]]
+                ref = unescape(node[3]) if node[3] is not None else purl
+                records.append(pipeline.record(node[1], ref, name, version, purl, role, values[node[2]]))
                 record_paths.append(_path(key, nodes, described, paths))
                 kinds.append(kind)
-                parts.append(node.component)
+                parts.append(node[2])
             order.append(item)
             stored.append(pipeline.StoredSbom(item.result(), records, record_paths, kinds, parts))
         return order, stored
 
-    def _at(self, connection: Connection, pairs: builtins.list[tuple[int, int]]) -> Any:
-        """The rows of `sbom_component` at these (SBOM, position) pairs.
+    def _chains(self, connection: Connection, pairs: builtins.list[tuple[int, int]]) -> Sequence[Any]:
+        """The rows of `sbom_component` at these (SBOM, position) pairs, and of the nodes before them on their paths.
 
-        A join with the pairs as constant rows: each is one primary-key lookup (SQLite plans
-        `(sbom_id, pos) IN (...)` as a scan of the whole table).
+        The pairs travel as one parameter (a JSON array on SQLite, two arrays on PostgreSQL) and are
+        joined with the table, each a primary-key lookup (SQLite would plan `(sbom_id, pos) IN (...)`
+        as a scan of the whole table); the paths are followed by the database (`up`), level by level.
         """
-        mark = "?" if self.dialect == "sqlite" else "%s"
-        rows = ", ".join(f"({mark}, {mark})" for _ in pairs)
+        columns = "c.sbom_id, c.pos, c.component_id, c.ref, c.up, c.prefix"
+        if self.dialect == "sqlite":
+            wanted = "SELECT value ->> 0, value ->> 1 FROM json_each(?)"
+            parameters: tuple[Any, ...] = (orjson.dumps(pairs).decode(),)
+        else:
+            wanted = "SELECT * FROM unnest(%s::integer[], %s::integer[])"
+            parameters = ([pair[0] for pair in pairs], [pair[1] for pair in pairs])
         query = (
-            f"WITH wanted(s, p) AS (VALUES {rows})"
-            " SELECT c.sbom_id, c.pos, c.component_id, c.ref, c.up, c.prefix"
-            " FROM wanted JOIN sbom_component c ON c.sbom_id = wanted.s AND c.pos = wanted.p"
+            f"WITH RECURSIVE wanted(s, p) AS ({wanted}),"
+            " chain(sbom_id, pos, component_id, ref, up, prefix) AS ("
+            f"SELECT {columns} FROM wanted JOIN sbom_component c ON c.sbom_id = wanted.s AND c.pos = wanted.p"
+            f" UNION SELECT {columns} FROM chain"
+            " JOIN sbom_component c ON c.sbom_id = chain.sbom_id AND c.pos = chain.up)"
+            " SELECT sbom_id, pos, component_id, ref, up, prefix FROM chain"
         )
-        return connection.exec_driver_sql(query, tuple(value for pair in pairs for value in pair))
+        return connection.exec_driver_sql(query, parameters).all()
 
     def _describe(self, connection: Connection, ids: set[int]) -> dict[int, tuple[str, str, str, str, str]]:
-        t = schema
+        """Name, version, purl, role and kind of components (many: read without per-value processing)."""
         found = {}
         for chunk in _chunked(sorted(ids)):
-            query = sa.select(
-                t.component.c.id,
-                t.component.c.name,
-                t.component.c.version,
-                t.component.c.purl,
-                t.component.c.role,
-                t.component.c.kind,
-            ).where(t.component.c.id.in_(chunk))
-            for row in connection.execute(query):
+            if self.dialect == "sqlite":
+                rows = connection.exec_driver_sql(
+                    "SELECT c.id, c.name, c.version, c.purl, c.role, c.kind FROM json_each(?) AS w"
+                    " JOIN component c ON c.id = w.value",
+                    (orjson.dumps(chunk).decode(),),
+                ).all()
+            else:
+                rows = connection.exec_driver_sql(
+                    "SELECT id, name, version, purl, role, kind FROM component WHERE id = ANY(%s)", (chunk,)
+                ).all()
+            for row in rows:
                 found[row[0]] = (unescape(row[1]), unescape(row[2]), unescape(row[3]), row[4], row[5])
         return found
 
@@ -908,7 +899,7 @@ class Inventory:
                 .where(t.component_value.c.component_id.in_(chunk))
                 .order_by(t.component_value.c.component_id, t.component_value.c.pos)
             )
-            for row in connection.execute(query):
+            for row in connection.execute(query).all():
                 found[row[0]].append((row[1], unescape(row[2]), unescape(row[3])))
         return found
 
@@ -1348,19 +1339,19 @@ def _path(
     while current is not None and current not in paths:
         chain.append(current)
         node = nodes[current]
-        current = (node.sbom, node.up) if node.up is not None else None
+        current = (node[0], node[4]) if node[4] is not None else None
     base = builtins.list(paths[current]) if current is not None else []
     for item in reversed(chain):
         node = nodes[item]
-        name, version, purl, _, _ = described[node.component]
+        name, version, purl, _, _ = described[node[2]]
         if name:
             own = f"{name}@{version}" if version else name
         else:
-            own = pipeline.label(name, version, unescape(node.ref) if node.ref is not None else purl)
-        if node.up is not None:
+            own = pipeline.label(name, version, unescape(node[3]) if node[3] is not None else purl)
+        if node[4] is not None:
             path = [*base, own]
-        elif node.prefix is not None:
-            path = [unescape(label) for label in orjson.loads(node.prefix)] + [own]
+        elif node[5] is not None:
+            path = [unescape(label) for label in orjson.loads(node[5])] + [own]
         else:
             path = [own]
         paths[item] = path
