@@ -212,6 +212,8 @@ class Inventory:
         self._identities: dict[bytes, int] = {}
         self._components: dict[bytes, int] = {}
         self._warmed = False
+        #: per table: every row up to this id is in the cache (so a lookup of a digest not in it would find nothing)
+        self._complete: dict[str, int] = {}
         try:
             self._open(upgrade)
         except BaseException:
@@ -417,18 +419,22 @@ class Inventory:
     ) -> builtins.list[AddedSbom]:
         identities: dict[bytes, int] = {}
         components: dict[bytes, int] = {}
+        complete: dict[str, int] = {}
         if not self._warmed:
             with self._reading() as connection:
                 self._warm(connection)
         with self._writing() as connection:
-            stored = self._write(connection, batch, product, release, identities, components)
+            stored = self._write(connection, batch, product, release, identities, components, complete)
         # only what committed may be remembered
-        if len(self._identities) + len(identities) > _CACHE_LIMIT:
-            self._identities.clear()
-        if len(self._components) + len(components) > _CACHE_LIMIT:
-            self._components.clear()
-        self._identities.update(identities)
-        self._components.update(components)
+        self._complete = complete
+        for name, cache, new in (
+            ("identity", self._identities, identities),
+            ("component", self._components, components),
+        ):
+            if len(cache) + len(new) > _CACHE_LIMIT:
+                cache.clear()
+                self._complete.pop(name, None)
+            cache.update(new)
         return stored
 
     def _write(
@@ -439,8 +445,10 @@ class Inventory:
         release: str | None,
         identities: dict[bytes, int],
         components: dict[bytes, int],
+        complete: dict[str, int],
     ) -> builtins.list[AddedSbom]:
         t = schema
+        complete.update(self._complete)
         # SBOMs whose bytes are stored already (or twice in this batch)
         stored_before = {
             row[0]: (unescape(row[1]), unescape(row[2]), row[3])
@@ -483,21 +491,29 @@ class Inventory:
                 for digest, kind, _, raw in part.values:
                     if digest not in self._identities:
                         wanted[digest] = (kind, raw)
-        identities.update(self._existing(connection, t.identity, builtins.list(wanted)))
-        new_rows = []
         next_id = self._max_id(connection, t.identity)
+        known = self._complete.get("identity") == next_id
+        if not known:  # another writer added values since this one read them all: look them up
+            identities.update(self._existing(connection, t.identity, builtins.list(wanted)))
+        new_rows = []
         for digest, (kind, raw) in wanted.items():
             if digest not in identities:
                 next_id += 1
                 identities[digest] = next_id
                 new_rows.append((next_id, digest, kind, raw))
         self._insert(connection, t.identity, new_rows)
+        if known:
+            complete["identity"] = next_id
+        else:
+            complete.pop("identity", None)
         # components, each stored once, with their values
         parts = {
             part.digest: part for item, _, _ in fresh for part in item.parts if part.digest not in self._components
         }
-        components.update(self._existing(connection, t.component, builtins.list(parts)))
         next_id = self._max_id(connection, t.component)
+        known = self._complete.get("component") == next_id
+        if not known:
+            components.update(self._existing(connection, t.component, builtins.list(parts)))
         component_rows = []
         value_rows = []
         for digest, part in parts.items():
@@ -510,6 +526,10 @@ class Inventory:
                 identity_id = identities.get(value) or self._identities[value]
                 value_rows.append((next_id, position, identity_id, field_name))
         self._insert(connection, t.component, component_rows)
+        if known:
+            complete["component"] = next_id
+        else:
+            complete.pop("component", None)
         self._insert(connection, t.component_value, value_rows)
         # products
         names = {escape(name) for _, name, _ in fresh}
@@ -620,10 +640,12 @@ class Inventory:
         """Know every stored identity value and component by digest, when they are not too many."""
         self._warmed = True
         for table, cache in ((schema.identity, self._identities), (schema.component, self._components)):
-            if self._max_id(connection, table) > _CACHE_LIMIT:
+            top = self._max_id(connection, table)
+            if top > _CACHE_LIMIT:
                 continue
-            for row in connection.exec_driver_sql(f"SELECT digest, id FROM {table.name}"):
+            for row in connection.exec_driver_sql(f"SELECT digest, id FROM {table.name} WHERE id <= {top:d}"):
                 cache[bytes(row[0])] = int(row[1])
+            self._complete[table.name] = top
 
     @staticmethod
     def _max_id(connection: Connection, table: sa.Table) -> int:

@@ -331,3 +331,20 @@ def test_import_enforcer_and_the_inventory_package_need_no_database_library() ->
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
     assert json.loads(out.replace("'", '"')) == []
+
+
+def test_two_writers_share_values_without_duplicates(store_url: str, tmp_path: Path) -> None:
+    """A writer that knows every stored value still sees what another writer stored in between."""
+    common = {**AV, "name": "shared-lib", "bom-ref": "s", "supplier": {"name": "Shared Supplier"}}
+    first = sbom(tmp_path / "one.json", "one", "1", [LIB])
+    second = sbom(tmp_path / "two.json", "two", "1", [common])
+    third = sbom(tmp_path / "three.json", "three", "1", [common, LIB])
+    with Inventory(store_url) as writer, Inventory(store_url) as other:
+        writer.add([first])  # the writer now holds every stored value in memory
+        other.add([second])  # another writer stores `shared-lib` and its supplier
+        writer.add([third])  # must find them stored, not store them again
+        stats = writer.stats()
+        with writer._engine.connect() as connection:
+            names = connection.exec_driver_sql("SELECT name FROM component ORDER BY name").scalars().all()
+    assert stats["sbom"] == 3
+    assert names == ["left-pad", "one", "shared-lib", "three", "two"]
