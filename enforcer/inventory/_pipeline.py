@@ -31,13 +31,23 @@ import orjson
 from enforcer import __version__
 from enforcer._choices import QueryKind
 from enforcer._errors import SbomError
-from enforcer._models import Ban, BanInfo, Finding, MatchSpec, Phase, SbomResult
+from enforcer._models import (
+    Ban,
+    BanInfo,
+    ComponentInfo,
+    Confidence,
+    Finding,
+    MatchEvidence,
+    MatchSpec,
+    Phase,
+    SbomResult,
+)
 from enforcer._run import Enforcer, Options, Pending
 from enforcer.inventory._text import escape
 from enforcer.inventory._types import ExtractedSbom, Occurrence, Outcome, Part, ReadDuplicate, ReadFailure, Value
 from enforcer.match import index as _index_module
 from enforcer.match import normalise as norm
-from enforcer.match.index import Evidence, MatchIndex, RawFinding, ScanResult
+from enforcer.match.index import Evidence, MatchIndex, ScanResult
 from enforcer.match.prefilter import Column, _relevant, candidate_rows
 from enforcer.sbom import load
 from enforcer.sbom.interface import ComponentRecord, SbomDocument
@@ -280,6 +290,10 @@ def _kind_from_purl(purl: str) -> str:
 # -- deciding -----------------------------------------------------------------------------------
 
 
+#: what `Enforcer._raw` gives for an SBOM's matches: (component, ban number, evidence, best confidence)
+Raw = list[tuple[ComponentInfo, int, list[MatchEvidence], Confidence]]
+
+
 @dataclass
 class StoredSbom:
     """The stored components of one SBOM that may match, as records, with their paths."""
@@ -422,21 +436,26 @@ class Policy:
         """The `SbomResult` that `check` gives for each SBOM (the records must include every one that matches)."""
         enforcer = self._enforcer
         pending = []
-        # a component's evidence depends on its values alone: each stored component is matched once
-        evidence: dict[int, list[Evidence]] = {}
+        # A component's findings depend on its values alone: each stored component is matched and
+        # grouped (`Enforcer._raw`) once; an occurrence takes them with its own ref and path.
+        grouped: dict[int, Raw] = {}
         for item in stored:
             if len(item.parts) != len(item.records):
                 found = enforcer.index.scan_records(item.records).findings
-            else:
-                found = []
-                for part, each in zip(item.parts, item.records, strict=True):
-                    matched = evidence.get(part)
-                    if matched is None:
-                        hits = enforcer.index.scan_records([each]).findings
-                        matched = evidence[part] = hits[0].evidence if hits else []
-                    if matched:
-                        found.append(RawFinding(each, matched))
-            pending.append(Pending(item.result, enforcer._raw(_KnownPaths(item), found)))
+                pending.append(Pending(item.result, enforcer._raw(_KnownPaths(item), found)))
+                continue
+            raw: Raw = []
+            for part, each, path in zip(item.parts, item.records, item.paths, strict=True):
+                template = grouped.get(part)
+                if template is None:
+                    hits = enforcer.index.scan_records([each]).findings
+                    template = grouped[part] = enforcer._raw(_KnownPaths(StoredSbom(item.result, [each], [path])), hits)
+                if template:
+                    component = template[0][0]
+                    if component.ref != each.ref or component.path != path:
+                        component = msgspec.structs.replace(component, ref=each.ref, path=path)
+                    raw.extend((component, number, matches, best) for _, number, matches, best in template)
+            pending.append(Pending(item.result, raw))
         saved = enforcer.options.as_of
         if as_of is not None:
             enforcer.options.as_of = as_of
