@@ -566,23 +566,3 @@ def record(
 def label(name: str, version: str, ref: str) -> str:
     """The label a record has in paths (name@version, or its ref): `ComponentRecord.label`."""
     return ComponentRecord(index=0, ref=ref, name=name, version=version).label()
-
-
-def sbom_result(
-    path: str,
-    format: str,
-    spec_version: str,
-    components: int,
-    unidentified: int,
-    unreadable: int,
-    warnings: list[str],
-) -> SbomResult:
-    return SbomResult(
-        path=path,
-        format=format,
-        spec_version=spec_version,
-        components=components,
-        unidentified=unidentified,
-        unreadable=unreadable,
-        warnings=warnings,
-    )

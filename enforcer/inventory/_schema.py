@@ -20,6 +20,7 @@ the few that hit to the components and SBOMs that hold them.
     sbom_component(sbom_id, pos, component_id, ref, up, prefix)
     match_scan(fingerprint, scanned_to)         -- schema 2: what the match cache covers
     match_hit(fingerprint, identity_id)         -- schema 2: which values hit a ban's identities
+    path_cache(sbom_id, pos, component_id, ref, path)  -- schema 2: paths of components that matched
 
 `sbom.id` grows with every SBOM added: the latest release of a product is the
 one added last (`product.latest_sbom_id`). `sbom_component.ref` is NULL when the
@@ -27,6 +28,11 @@ component's ref is its purl; its path is the path of the component at
 position `up` followed by its own label, or `prefix` (a JSON array of labels)
 followed by its label, or its label alone when both are NULL. Strings are
 stored as `_text.escape` makes them.
+
+The caches (schema 2) hold what a re-decision worked out and will need again:
+which identity values hit which ban identities (`match_*`), and the whole
+path (a JSON array of labels) of each component that matched (`path_cache`),
+so the next decision reads one row instead of following the path.
 """
 
 from __future__ import annotations
@@ -140,5 +146,17 @@ match_hit = Table(
     Column("fingerprint", Text, nullable=False),
     Column("identity_id", Integer, nullable=False),
     PrimaryKeyConstraint("fingerprint", "identity_id", name="match_hit_pkey"),
+    sqlite_with_rowid=False,
+)
+
+path_cache = Table(
+    "path_cache",
+    metadata,
+    Column("sbom_id", Integer, nullable=False),
+    Column("pos", Integer, nullable=False),
+    Column("component_id", Integer, nullable=False),
+    Column("ref", Text, nullable=True),
+    Column("path", Text, nullable=False),
+    PrimaryKeyConstraint("sbom_id", "pos", name="path_cache_pkey"),
     sqlite_with_rowid=False,
 )

@@ -604,8 +604,7 @@ class Inventory:
                 )
             )
         for chunk in _chunked(replaced_ids):
-            connection.execute(sa.delete(t.sbom_component).where(t.sbom_component.c.sbom_id.in_(chunk)))
-            connection.execute(sa.delete(t.sbom).where(t.sbom.c.id.in_(chunk)))
+            self._delete_sboms(connection, chunk)
         if pending:
             connection.execute(sa.insert(t.sbom), [row for row, _ in pending.values()])
             self._insert(connection, t.sbom_component, [item for _, rows in pending.values() for item in rows])
@@ -811,59 +810,114 @@ class Inventory:
     ) -> tuple[builtins.list[_Sbom], builtins.list[pipeline.StoredSbom]]:
         """The selected SBOMs holding these components (every selected SBOM with `full`) as records with paths.
 
-        The occurrences of a component are read through its index and the selection is applied
-        here: asking the database for (component, SBOM) pairs would probe every pair.
+        The occurrences of a component are read from the index by component alone, and the
+        selection is applied here (asking for (component, SBOM) pairs would probe every pair).
+        A path is read from the path cache, or worked out by following the path and then kept.
         """
         t = schema
-        nodes: dict[tuple[int, int], _Node] = {}
-        hits: builtins.list[tuple[int, int]] = []
+        hits: dict[tuple[int, int], int] = {}
         for chunk in _chunked(sorted(hit_components)):
-            # only what the index by component holds: no table lookup for SBOMs not selected
-            query = sa.select(t.sbom_component.c.sbom_id, t.sbom_component.c.pos).where(
-                t.sbom_component.c.component_id.in_(chunk)
-            )
-            hits.extend((row[0], row[1]) for row in connection.execute(query).all() if row[0] in selected)
-        hits.sort()
-        # the occurrences and every node before them on their paths, in one recursive query per chunk
-        for chunk in _chunked(hits, _CHUNK * 5):
-            nodes.update(((row[0], row[1]), row) for row in self._chains(connection, chunk))
-        missing = {(node[0], node[4]) for node in nodes.values() if node[4] is not None} - nodes.keys()
-        if missing or len(nodes) < len(hits):
-            raise InventoryError(f"{self.url}: the store is damaged: a path refers to a missing component")
-        described = self._describe(connection, {node[2] for node in nodes.values()})
-        values = self._component_values(connection, {nodes[key][2] for key in hits})
-        if full:
-            sboms = {}
-            for chunk in _chunked(sorted(selected)):
-                sboms.update(self._sboms(connection, t.sbom.c.id.in_(chunk)))
-        else:
-            ids = sorted({sbom for sbom, _ in hits})
-            sboms = {}
-            for chunk in _chunked(ids):
-                sboms.update(self._sboms(connection, t.sbom.c.id.in_(chunk)))
-        paths: dict[tuple[int, int], builtins.list[str]] = {}
+            query = sa.select(t.sbom_component.c.sbom_id, t.sbom_component.c.pos, t.sbom_component.c.component_id)
+            for row in connection.execute(query.where(t.sbom_component.c.component_id.in_(chunk))).all():
+                if row[0] in selected:
+                    hits[row[0], row[1]] = row[2]
+        keys = sorted(hits)
+        # (ref as stored, path) of each occurrence: from the cache, else by following the path
+        found: dict[tuple[int, int], tuple[str | None, builtins.list[str]]] = {}
+        for chunk in _chunked(keys, _CHUNK * 5):
+            for row in self._cached_paths(connection, chunk):
+                found[row[0], row[1]] = (row[2], [unescape(label) for label in orjson.loads(row[3])])
+        missing = [key for key in keys if key not in found]
+        described = self._describe(connection, set(hits.values()))
+        if missing:
+            nodes: dict[tuple[int, int], _Node] = {}
+            for chunk in _chunked(missing, _CHUNK * 5):
+                nodes.update(((row[0], row[1]), row) for row in self._chains(connection, chunk))
+            lost = {(node[0], node[4]) for node in nodes.values() if node[4] is not None} - nodes.keys()
+            if lost or any(key not in nodes for key in missing):
+                raise InventoryError(f"{self.url}: the store is damaged: a path refers to a missing component")
+            described.update(self._describe(connection, {node[2] for node in nodes.values()} - described.keys()))
+            paths: dict[tuple[int, int], builtins.list[str]] = {}
+            for key in missing:
+                found[key] = (nodes[key][3], _path(key, nodes, described, paths))
+        values = self._component_values(connection, set(hits.values()))
+        sboms: dict[int, _Sbom] = {}
+        for chunk in _chunked(sorted(selected) if full else sorted({sbom for sbom, _ in keys})):
+            sboms.update(self._sboms(connection, t.sbom.c.id.in_(chunk)))
+        if missing:
+            self._remember_paths([(key, hits[key], *found[key]) for key in missing], sboms)
         by_sbom: dict[int, builtins.list[tuple[int, int]]] = {}
-        for key in hits:
+        for key in keys:
             by_sbom.setdefault(key[0], []).append(key)
         order = []
         stored = []
         for sbom_id, item in sboms.items():
-            keys = sorted(by_sbom.get(sbom_id, []))
             records = []
             record_paths = []
             kinds = []
             parts = []
-            for key in keys:
-                node = nodes[key]
-                name, version, purl, role, kind = described[node[2]]
-                ref = unescape(node[3]) if node[3] is not None else purl
-                records.append(pipeline.record(node[1], ref, name, version, purl, role, values[node[2]]))
-                record_paths.append(_path(key, nodes, described, paths))
+            for key in by_sbom.get(sbom_id, []):
+                part = hits[key]
+                name, version, purl, role, kind = described[part]
+                stored_ref, path = found[key]
+                ref = unescape(stored_ref) if stored_ref is not None else purl
+                records.append(pipeline.record(key[1], ref, name, version, purl, role, values[part]))
+                record_paths.append(path)
                 kinds.append(kind)
-                parts.append(node[2])
+                parts.append(part)
             order.append(item)
             stored.append(pipeline.StoredSbom(item.result(), records, record_paths, kinds, parts))
         return order, stored
+
+    def _pairs(self, pairs: builtins.list[tuple[int, int]]) -> tuple[str, tuple[Any, ...]]:
+        """(SBOM, position) pairs as a table expression `(s, p)` taking one or two parameters."""
+        if self.dialect == "sqlite":
+            return "SELECT value ->> 0, value ->> 1 FROM json_each(?)", (orjson.dumps(pairs).decode(),)
+        return "SELECT * FROM unnest(%s::integer[], %s::integer[])", (
+            [pair[0] for pair in pairs],
+            [pair[1] for pair in pairs],
+        )
+
+    def _cached_paths(self, connection: Connection, pairs: builtins.list[tuple[int, int]]) -> Sequence[Any]:
+        wanted, parameters = self._pairs(pairs)
+        query = (
+            f"WITH wanted(s, p) AS ({wanted}) SELECT c.sbom_id, c.pos, c.ref, c.path"
+            " FROM wanted JOIN path_cache c ON c.sbom_id = wanted.s AND c.pos = wanted.p"
+        )
+        return connection.exec_driver_sql(query, parameters).all()
+
+    def _remember_paths(
+        self,
+        rows: builtins.list[tuple[tuple[int, int], int, str | None, builtins.list[str]]],
+        sboms: dict[int, _Sbom],
+    ) -> None:
+        """Keep worked-out paths, for the SBOMs that are still the ones they were worked out for."""
+        t = schema
+        insert = _dialect_insert(self.dialect)
+        try:
+            with self._engine.connect() as connection:
+                connection.execution_options(writer=True)
+                with connection.begin():
+                    ids = sorted({key[0] for key, _, _, _ in rows})
+                    current: dict[int, bytes] = {}
+                    for chunk in _chunked(ids):
+                        query = sa.select(t.sbom.c.id, t.sbom.c.digest).where(t.sbom.c.id.in_(chunk))
+                        current.update((row[0], bytes(row[1])) for row in connection.execute(query).all())
+                    values = [
+                        {
+                            "sbom_id": key[0],
+                            "pos": key[1],
+                            "component_id": component,
+                            "ref": ref,
+                            "path": orjson.dumps([escape(label) for label in path]).decode(),
+                        }
+                        for key, component, ref, path in rows
+                        if key[0] in sboms and current.get(key[0]) == sboms[key[0]].digest
+                    ]
+                    if values:
+                        connection.execute(insert(t.path_cache).on_conflict_do_nothing(), values)
+        except SQLAlchemyError as error:
+            log.debug("%s", self._line("the path cache was not written", error))
 
     def _chains(self, connection: Connection, pairs: builtins.list[tuple[int, int]]) -> Sequence[Any]:
         """The rows of `sbom_component` at these (SBOM, position) pairs, and of the nodes before them on their paths.
@@ -873,12 +927,7 @@ class Inventory:
         as a scan of the whole table); the paths are followed by the database (`up`), level by level.
         """
         columns = "c.sbom_id, c.pos, c.component_id, c.ref, c.up, c.prefix"
-        if self.dialect == "sqlite":
-            wanted = "SELECT value ->> 0, value ->> 1 FROM json_each(?)"
-            parameters: tuple[Any, ...] = (orjson.dumps(pairs).decode(),)
-        else:
-            wanted = "SELECT * FROM unnest(%s::integer[], %s::integer[])"
-            parameters = ([pair[0] for pair in pairs], [pair[1] for pair in pairs])
+        wanted, parameters = self._pairs(pairs)
         query = (
             f"WITH RECURSIVE wanted(s, p) AS ({wanted}),"
             " chain(sbom_id, pos, component_id, ref, up, prefix) AS ("
@@ -1280,8 +1329,7 @@ class Inventory:
             if not removed:
                 raise InventoryError(f"{product}: no release {release!r} is stored")
             for chunk in _chunked(builtins.list(removed)):
-                connection.execute(sa.delete(t.sbom_component).where(t.sbom_component.c.sbom_id.in_(chunk)))
-                connection.execute(sa.delete(t.sbom).where(t.sbom.c.id.in_(chunk)))
+                self._delete_sboms(connection, chunk)
             remaining = connection.execute(
                 sa.select(sa.func.max(t.sbom.c.id)).where(t.sbom.c.product_id == product_id)
             ).scalar()
@@ -1292,6 +1340,14 @@ class Inventory:
                     sa.update(t.product).where(t.product.c.id == product_id).values(latest_sbom_id=remaining)
                 )
         return RemoveResult(removed=[item.ref() for item in removed.values()])
+
+    @staticmethod
+    def _delete_sboms(connection: Connection, ids: builtins.list[int]) -> None:
+        """Delete SBOMs, their components' rows and their cached paths (their ids may be given again)."""
+        t = schema
+        connection.execute(sa.delete(t.path_cache).where(t.path_cache.c.sbom_id.in_(ids)))
+        connection.execute(sa.delete(t.sbom_component).where(t.sbom_component.c.sbom_id.in_(ids)))
+        connection.execute(sa.delete(t.sbom).where(t.sbom.c.id.in_(ids)))
 
     def _product_id(self, connection: Connection, product: str) -> int:
         found = connection.execute(

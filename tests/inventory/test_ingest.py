@@ -35,7 +35,7 @@ def dump(url: str) -> dict[str, list[tuple[Any, ...]]]:
     tables: dict[str, list[tuple[Any, ...]]] = {}
     with engine.connect() as connection:
         for table in schema.metadata.sorted_tables:
-            if table.name.startswith("match_"):
+            if table.name.startswith("match_") or table.name == "path_cache":  # caches
                 continue
             columns = [column for column in table.columns if column.name not in _VOLATILE]
             keys = list(table.primary_key.columns) or columns

@@ -209,3 +209,38 @@ def test_another_engine_decides_alike(stocked: Inventory, opa_binary: str) -> No
             as_of=day, all_releases=True, full=True, engine="opa", engine_options={"opa_binary": opa_binary}
         )
     assert [item.findings for item in binary.products] == [item.findings for item in embedded.products]
+
+
+def test_cached_paths_go_with_their_sbom(store_url: str, tmp_path: Path) -> None:
+    """A path worked out once is read from the cache; a removed SBOM takes its cached paths with it."""
+    import sqlalchemy as sa
+
+    from enforcer._run import Enforcer, Options
+
+    def product(folder: Path, chain: list[str]) -> Path:
+        parts = [{"type": "library", "name": name, "version": "1", "bom-ref": name} for name in chain]
+        parts.append({**DJI, "bom-ref": "dji"})
+        root = {"type": "application", "name": "app", "version": "1", "bom-ref": "root"}
+        refs = ["root", *chain, "dji"]
+        dependencies = [{"ref": a, "dependsOn": [b]} for a, b in zip(refs, refs[1:], strict=False)]
+        folder.mkdir()
+        return write_cdx(folder / "app.json", parts, metadata={"component": root}, dependencies=dependencies)
+
+    day = dt.date(2026, 1, 15)
+    first = product(tmp_path / "a", ["outer", "inner"])
+    second = product(tmp_path / "b", ["other", "next"])  # the DJI SDK at the same position
+    with Inventory(store_url) as inventory:
+        inventory.add([first])
+        before = inventory.impact(as_of=day).products[0].findings[0].component.path
+        assert before == ["app@1", "outer@1", "inner@1", "dji-sdk@4.16.4"]
+        with inventory._engine.connect() as connection:
+            assert connection.execute(sa.text("SELECT count(*) FROM path_cache")).scalar_one() == 1
+        again = inventory.impact(as_of=day).products[0].findings[0].component.path
+        assert again == before  # read from the cache
+        inventory.remove("app")
+        inventory.add([second])  # takes the same SBOM id (the latest was removed)
+        result = inventory.impact(as_of=day, full=True)
+    with Enforcer(Options(as_of=day)) as enforcer:
+        expected = enforcer.run([str(second)]).sboms[0].findings
+    assert result.products[0].findings == expected
+    assert expected[0].component.path == ["app@1", "other@1", "next@1", "dji-sdk@4.16.4"]
