@@ -51,12 +51,17 @@ def read_in_order(
     jobs: int = 1,
     dask: str | None = None,
     dask_wait: float = 60.0,
+    parts: Container[bytes] = frozenset(),
 ) -> Iterator[Outcome]:
-    """One outcome per file, in the order of `files`."""
+    """One outcome per file, in the order of `files`.
+
+    `known`: digests of SBOM files stored already (not parsed again); `parts`: digests of
+    components the caller holds (sent back by other processes as stubs).
+    """
     if dask:
-        yield from _in_order(files, _dask_chunks(files, known, dask, dask_wait))
+        yield from _in_order(files, _dask_chunks(files, known, dask, dask_wait, parts))
     elif jobs > 1 and len(files) > 1:
-        yield from _in_order(files, _local_chunks(files, known, jobs))
+        yield from _in_order(files, _local_chunks(files, known, jobs, parts))
     else:
         from enforcer.inventory._pipeline import read_sbom
 
@@ -96,13 +101,15 @@ def _pool(jobs: int, known: Container[bytes]) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=set_known, initargs=(known,))
 
 
-def _local_chunks(files: Sequence[str], known: Container[bytes], jobs: int) -> Iterator[tuple[Chunk, list[Outcome]]]:
+def _local_chunks(
+    files: Sequence[str], known: Container[bytes], jobs: int, parts: Container[bytes]
+) -> Iterator[tuple[Chunk, list[Outcome]]]:
     retry: list[Chunk] = []
     with _pool(jobs, known) as pool:
         futures = {pool.submit(read_chunk, [path for _, path in chunk]): chunk for chunk in _chunks(files, jobs)}
         for future, chunk in _completed(futures):
             try:
-                yield chunk, decode_outcomes(future.result())
+                yield chunk, decode_outcomes(future.result(), parts)
             except BrokenProcessPool:
                 retry.extend([item] for item in chunk)
     if retry:  # a process died (killed, out of memory): read those files again, one per task
@@ -110,7 +117,7 @@ def _local_chunks(files: Sequence[str], known: Container[bytes], jobs: int) -> I
             futures = {pool.submit(read_chunk, [path for _, path in chunk]): chunk for chunk in retry}
             for future, chunk in _completed(futures):
                 try:
-                    yield chunk, decode_outcomes(future.result())
+                    yield chunk, decode_outcomes(future.result(), parts)
                 except BrokenProcessPool:
                     path = chunk[0][1]
                     yield (
@@ -131,7 +138,7 @@ def _completed(futures: dict[Future[bytes], Chunk]) -> Iterator[tuple[Future[byt
 
 
 def _dask_chunks(
-    files: Sequence[str], known: Container[bytes], address: str, wait_seconds: float
+    files: Sequence[str], known: Container[bytes], address: str, wait_seconds: float, parts: Container[bytes]
 ) -> Iterator[tuple[Chunk, list[Outcome]]]:
     try:
         from distributed import Client, as_completed
@@ -175,7 +182,7 @@ def _dask_chunks(
             for future in finished:
                 chunk, attempt = tasks.pop(future)
                 if future.status == "finished":
-                    yield chunk, decode_outcomes(future.result())
+                    yield chunk, decode_outcomes(future.result(), parts)
                 elif attempt == 1:  # its workers died too often, or the task failed: once more, a file at a time
                     for item in chunk:
                         flow.add(submit([item], 2))

@@ -382,7 +382,11 @@ class Inventory:
                 batch.clear()
                 rows = 0
 
-        for outcome in read_in_order(files, known, jobs=jobs, dask=dask, dask_wait=dask_wait):
+        if not self._warmed:
+            with self._reading() as connection:
+                self._warm(connection)
+        outcomes = read_in_order(files, known, jobs=jobs, dask=dask, dask_wait=dask_wait, parts=self._components)
+        for outcome in outcomes:
             if isinstance(outcome, ReadFailure):
                 failures.append(AddFailure(path=outcome.path, error=outcome.error))
             elif isinstance(outcome, ReadDuplicate):
@@ -512,8 +516,10 @@ class Inventory:
         }
         next_id = self._max_id(connection, t.component)
         known = self._complete.get("component") == next_id
-        if not known:
+        if not known or any(not part.role for part in parts.values()):
             components.update(self._existing(connection, t.component, builtins.list(parts)))
+        if any(not part.role and digest not in components for digest, part in parts.items()):
+            raise InventoryError(f"{self.url}: a component sent by its digest alone is not stored (an internal error)")
         component_rows = []
         value_rows = []
         for digest, part in parts.items():

@@ -13,6 +13,8 @@ imports what it needs to read, nothing more.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 import msgspec
 
 #: one identity value of a component: (identity digest, kind, field, raw)
@@ -73,13 +75,68 @@ class ReadDuplicate(msgspec.Struct, array_like=True, gc=False, tag="duplicate"):
 
 Outcome = ExtractedSbom | ReadFailure | ReadDuplicate
 
+
+# -- on the wire --------------------------------------------------------------------------------
+#
+# Shared libraries are in most SBOMs: the writer already holds most parts an SBOM lists. On the
+# wire each part is its digest and its encoded body; the receiver decodes only the bodies of
+# parts it does not know, and keeps a stub (the digest alone) for the others.
+
+
+class _WirePart(msgspec.Struct, array_like=True, gc=False):
+    digest: bytes
+    body: msgspec.Raw
+
+
+class _WireSbom(msgspec.Struct, array_like=True, gc=False, tag="sbom"):
+    path: str
+    digest: bytes
+    size: int
+    format: str
+    spec_version: str
+    product: str
+    release: str
+    records: int
+    components: int
+    unidentified: int
+    unreadable: int
+    warnings: list[str]
+    parts: list[_WirePart]
+    occurrences: list[Occurrence]
+
+
 _ENCODER = msgspec.msgpack.Encoder()
-_DECODER = msgspec.msgpack.Decoder(list[Outcome])
+_DECODER = msgspec.msgpack.Decoder(list[_WireSbom | ReadFailure | ReadDuplicate])
+_PART = msgspec.msgpack.Decoder(Part)
+
+
+def stub(digest: bytes) -> Part:
+    """A part known by its digest alone (its component is stored already)."""
+    return Part(digest=digest, name="", version="", purl="", role="", kind="", values=[])
 
 
 def encode_outcomes(outcomes: list[Outcome]) -> bytes:
-    return _ENCODER.encode(outcomes)
+    wire: list[_WireSbom | ReadFailure | ReadDuplicate] = []
+    for outcome in outcomes:
+        if isinstance(outcome, ExtractedSbom):
+            fields = {name: getattr(outcome, name) for name in outcome.__struct_fields__}
+            fields["parts"] = [_WirePart(part.digest, msgspec.Raw(_ENCODER.encode(part))) for part in outcome.parts]
+            wire.append(_WireSbom(**fields))
+        else:
+            wire.append(outcome)
+    return _ENCODER.encode(wire)
 
 
-def decode_outcomes(data: bytes) -> list[Outcome]:
-    return _DECODER.decode(data)
+def decode_outcomes(data: bytes, known: Container[bytes] = frozenset()) -> list[Outcome]:
+    """The outcomes; a part whose digest is in `known` comes back as a `stub`."""
+    found: list[Outcome] = []
+    for outcome in _DECODER.decode(data):
+        if isinstance(outcome, _WireSbom):
+            fields = {name: getattr(outcome, name) for name in outcome.__struct_fields__}
+            fields["parts"] = [
+                stub(part.digest) if part.digest in known else _PART.decode(part.body) for part in outcome.parts
+            ]
+            found.append(ExtractedSbom(**fields))
+        else:
+            found.append(outcome)
+    return found
