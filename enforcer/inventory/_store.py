@@ -538,7 +538,7 @@ class Inventory:
             complete.pop("component", None)
         self._insert(connection, t.component_value, value_rows)
         # products
-        names = {escape(name) for _, name, _ in fresh}
+        names = builtins.list(dict.fromkeys(escape(name) for _, name, _ in fresh))  # in the order added
         product_ids = {
             row[0]: row[1]
             for chunk in _chunked(sorted(names))
@@ -548,7 +548,9 @@ class Inventory:
         }
         next_id = self._max_id(connection, t.product)
         new_products = []
-        for name in sorted(names - set(product_ids)):
+        for name in names:
+            if name in product_ids:
+                continue
             next_id += 1
             product_ids[name] = next_id
             new_products.append((next_id, name, None))

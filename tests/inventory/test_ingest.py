@@ -198,3 +198,28 @@ def test_a_killed_local_process_loses_no_file(tmp_path: Path, corpus: list[str],
     assert state.get("killed")
     assert result.added == expected.added and result.failures == expected.failures
     assert dump(other) == dump(url)
+
+
+def test_parts_the_writer_holds_come_back_as_digests(
+    tmp_path: Path, corpus: list[str], local_store: tuple[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Adding to a store in two steps with two processes gives the same store; known parts travel as stubs."""
+    from enforcer.inventory import _types
+
+    made: list[bytes] = []
+    real = _types.stub
+
+    def counting(digest: bytes) -> Any:
+        made.append(digest)
+        return real(digest)
+
+    monkeypatch.setattr(_types, "stub", counting)
+    url, expected = local_store
+    other = str(tmp_path / "steps.db")
+    half = len(corpus) // 2
+    with Inventory(other) as inventory:
+        first = inventory.add(corpus[:half], jobs=2)
+        second = inventory.add(corpus[half:], jobs=2)
+    assert first.added + second.added == expected.added
+    assert made, "the second step sent parts the writer held as digests"
+    assert dump(other) == dump(url)
