@@ -39,8 +39,8 @@ class Part(msgspec.Struct, array_like=True, gc=False):
     values: list[Value]
 
 
-class ExtractedSbom(msgspec.Struct, array_like=True, gc=False, tag="sbom"):
-    """One SBOM read: its identity, its counts, its components and their paths."""
+class _Sbom(msgspec.Struct, array_like=True, gc=False):
+    """What is said of one SBOM read, besides its components."""
 
     path: str
     digest: bytes
@@ -55,6 +55,11 @@ class ExtractedSbom(msgspec.Struct, array_like=True, gc=False, tag="sbom"):
     unidentified: int
     unreadable: int
     warnings: list[str]
+
+
+class ExtractedSbom(_Sbom, array_like=True, gc=False, tag="sbom"):
+    """One SBOM read: its identity, its counts, its components and their paths."""
+
     parts: list[Part]
     occurrences: list[Occurrence]
 
@@ -88,19 +93,7 @@ class _WirePart(msgspec.Struct, array_like=True, gc=False):
     body: msgspec.Raw
 
 
-class _WireSbom(msgspec.Struct, array_like=True, gc=False, tag="sbom"):
-    path: str
-    digest: bytes
-    size: int
-    format: str
-    spec_version: str
-    product: str
-    release: str
-    records: int
-    components: int
-    unidentified: int
-    unreadable: int
-    warnings: list[str]
+class _WireSbom(_Sbom, array_like=True, gc=False, tag="sbom"):
     parts: list[_WirePart]
     occurrences: list[Occurrence]
 

@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -28,13 +29,15 @@ PYTHON_BIN = Path(sys.executable).parent
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def pg_server() -> Iterator[str]:
     """The URL of a PostgreSQL server (its maintenance database)."""
     configured = os.environ.get("ENFORCER_TEST_PG_URL", "").strip()
     if configured:
         yield configured
         return
-    state = tmp_path_factory.mktemp("postgres") / "server"
+    # not under pytest's temporary folders: the server runs as the `postgres` user when the
+    # tests run as root, and must be able to reach its directory
+    state = Path(tempfile.mkdtemp(prefix="enforcer-pg-"))
     started = subprocess.run(
         [str(ROOT / "scripts" / "postgres"), "start", str(state)], capture_output=True, text=True, timeout=600
     )

@@ -22,6 +22,7 @@ from enforcer._errors import SbomError
 from enforcer._run import Enforcer, Options
 from enforcer.inventory import ImpactResult, Inventory
 from enforcer.sbom import load
+from tests import test_differential as differential
 from tests.conftest import FIXTURES, POLICIES, SHARED
 from tests.test_differential import NAMES, components, entities, organisations
 
@@ -29,22 +30,7 @@ POLICY_SET = [POLICIES / "enforcer", FIXTURES / "policies" / "differential"]
 
 WAIVERS = {
     "waivers": [
-        {
-            "id": "waive-jboss",
-            "ban": "diff-red-hat",
-            "components": {"purls": ["pkg:maven/org.jboss*"]},
-            "expires": "2025-01-01",
-            "reason": "migration planned",
-            "approved_by": "ciso@example.com",
-        },
-        {
-            "id": "waive-all-lodash",
-            "ban": "*",
-            "components": {"names": ["lodash"], "refs": ["av-engine"]},
-            "expires": "2024-06-30",
-            "reason": "legacy",
-            "approved_by": "ciso@example.com",
-        },
+        *differential.WAIVERS,  # the waivers the fast path's differential tests decide with
         {
             "id": "waive-nothing",
             "ban": "diff-debian",
