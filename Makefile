@@ -7,7 +7,7 @@ ENFORCER := $(VENV)/bin/enforcer
 export OPA_VERSION ?= v1.22.2
 TESTS ?=
 
-.PHONY: help dev wheel demo test test-python test-policies browser lint reformat bench bench-quick bench-html bench-1m bench-large bench-hostile opa check-readme clean
+.PHONY: help dev wheel demo test test-python test-policies browser lint reformat bench bench-quick bench-html bench-1m bench-large bench-hostile bench-inventory opa check-readme clean
 
 help:
 	@echo "make demo    install into $(VENV) and check a fixture SBOM on the embedded engine"
@@ -46,8 +46,13 @@ opa:
 test-policies: opa
 	"$$(scripts/ensure-opa)" test policies/ -v
 
+# A throw-away PostgreSQL server for the inventory's tests (scripts/postgres), stopped however pytest ends.
 test-python: $(VENV)/.installed opa
-	OPA="$$(scripts/ensure-opa)" $(PY) -m pytest $(if $(TESTS),-k '$(TESTS)')
+	@state="$$(mktemp -d "$${TMPDIR:-/tmp}/enforcer-pg.XXXXXX")"; \
+	trap 'scripts/postgres stop "$$state"' EXIT; \
+	url="$$(scripts/postgres start "$$state")" || exit 1; \
+	echo "PostgreSQL for the tests: $$(scripts/postgres url "$$state" | sed 's|://\([^:]*\):[^@]*@|://\1:***@|')"; \
+	ENFORCER_TEST_PG_URL="$$url" OPA="$$(scripts/ensure-opa)" $(PY) -m pytest $(if $(TESTS),-k '$(TESTS)')
 
 # Headless Chromium from Debian for the HTML report's browser tests (tests/report/test_html_browser.py),
 # driven by Playwright (the dev extra), which never downloads a browser of its own. Installed when
@@ -80,8 +85,9 @@ reformat: $(VENV)/.installed opa
 	cd native && cargo fmt
 
 # Every figure of BENCHMARKS.md: pytest-benchmark (10k/100k, plain Rego, small SBOMs,
-# batches), then one million components, then a 5 GB SBOM, then the hostile inputs. About 10 minutes.
-bench: bench-quick bench-1m bench-large bench-hostile
+# batches), then one million components, then a 5 GB SBOM, then the hostile inputs, then the
+# inventory (its first run builds a portfolio of 100,000 SBOMs: about 50 minutes; later runs about 10).
+bench: bench-quick bench-1m bench-large bench-hostile bench-inventory
 
 bench-quick: $(VENV)/.installed opa browser
 	$(PY) -m compileall -q enforcer >/dev/null  # as an installed wheel would be: start-up time counts
@@ -102,6 +108,16 @@ bench-large: $(VENV)/.installed
 # 100,000 findings): the bounds of README "Safety limits". About 2 minutes.
 bench-hostile: $(VENV)/.installed
 	$(PY) benchmarks/hostile.py
+
+# The inventory: a 100,000-SBOM portfolio (built once into bench-data/, about 15 minutes), impact and
+# diff on SQLite and PostgreSQL, ingest with 1 and 2 processes and on Dask; figures to bench-data/inventory.json.
+INVENTORY_SBOMS ?= 100000
+# The PostgreSQL cluster is kept in bench-data/postgres between runs (halted, not deleted).
+bench-inventory: $(VENV)/.installed
+	@mkdir -p bench-data; \
+	trap 'scripts/postgres halt bench-data/postgres' EXIT; \
+	url="$$(scripts/postgres start bench-data/postgres)" || exit 1; \
+	$(PY) benchmarks/inventory.py --sboms $(INVENTORY_SBOMS) --postgres "$$url"
 
 check-readme: $(VENV)/.installed
 	$(PY) scripts/check_readme.py

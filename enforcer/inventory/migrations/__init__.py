@@ -1,0 +1,1 @@
+"""Alembic migrations of the inventory store (run by `Inventory`, never by hand)."""
