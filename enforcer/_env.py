@@ -13,6 +13,8 @@ CI job's environment stops the job at once instead of halfway through.
     ENFORCER_OPA_URL          cli (--opa-url)              an http:// or https:// URL
     ENFORCER_OPA_TOKEN        cli (--opa-token)            text without control characters
     ENFORCER_EVAL_TIMEOUT     engine (_limits)             seconds (default 60), or 0 / off: no limit
+    ENFORCER_DB               inventory (the store)        a file path (SQLite) or a postgresql:// URL
+    XDG_DATA_HOME             inventory (default store)    a directory (default ~/.local/share)
     ENFORCER_MAX_ANSWER_BYTES engine (_limits)             bytes, or with a KiB, MiB, GiB suffix
     SOURCE_DATE_EPOCH         _run (the report's time)     seconds since 1970, up to the year 9999
 
@@ -143,6 +145,23 @@ def max_answer_bytes() -> int:
     return int(match.group(1)) * _UNITS[match.group(2)[:1].lower()]
 
 
+def inventory_db() -> str | None:
+    """ENFORCER_DB: the inventory's store, a file path (SQLite) or a database URL; None when unset."""
+    value = _raw("ENFORCER_DB")
+    if value is not None and any(ord(char) < 32 for char in value):
+        # the value may be a URL with a password: it is not repeated
+        raise SettingError("ENFORCER_DB: a control character in the store's path or URL")
+    return value
+
+
+def data_home() -> str:
+    """XDG_DATA_HOME, else ~/.local/share: where the inventory's default store lives."""
+    value = _raw("XDG_DATA_HOME")
+    if value is not None and any(ord(char) < 32 for char in value):
+        raise _bad("XDG_DATA_HOME", value, "a directory name with control characters")
+    return value or os.path.join(os.path.expanduser("~"), ".local", "share")
+
+
 def source_date_epoch() -> dt.datetime | None:
     """SOURCE_DATE_EPOCH: the time reports carry, for reproducible builds; None when unset."""
     value = _raw("SOURCE_DATE_EPOCH")
@@ -162,6 +181,8 @@ READERS: tuple[Callable[[], object], ...] = (
     opa_token,
     eval_timeout,
     max_answer_bytes,
+    inventory_db,
+    data_home,
     source_date_epoch,
 )
 

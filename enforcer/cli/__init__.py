@@ -26,7 +26,7 @@ import typer
 
 from enforcer._env import check_environment
 from enforcer._errors import EnforcerError, SettingError
-from enforcer.cli import check, policy, schema, vendor, version
+from enforcer.cli import check, inventory, policy, schema, vendor, version
 from enforcer.cli._adapter import Command, UsageError, new_app, usage_error
 from enforcer.cli._errors import (
     EXIT_ERROR,
@@ -47,6 +47,7 @@ app.command("vendor", cls=Command)(vendor.vendor)
 app.command("version", cls=Command)(version.version)
 app.command("schema", cls=Command)(schema.schema)
 app.add_typer(policy.app, name="policy")
+app.add_typer(inventory.app, name="inventory")
 
 
 def run(argv: Sequence[str]) -> int:

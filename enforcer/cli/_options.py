@@ -181,32 +181,36 @@ ListingFormatOption = Annotated[
 ]
 
 
+AsOf = Annotated[
+    dt.date | None,
+    option(
+        "--as-of",
+        parser=date,
+        metavar="YYYY-MM-DD",
+        panel=_SELECTION,
+        help="Decide as on this date. Default: today (UTC).",
+    ),
+]
+Scopes = Annotated[
+    list[str] | None,
+    option(
+        "-s",
+        "--scope",
+        metavar="TAG",
+        panel=_SELECTION,
+        help="Only bans with this scope tag (repeatable). Default: every jurisdiction.",
+    ),
+    FromConfig("scopes"),
+]
+
+
 @dataclasses.dataclass(frozen=True)
 class Selection(OptionSet):
     """--policy, --as-of, --scope, --warn-days: which bans decide, on which date."""
 
     policy: Policies = None
-    as_of: Annotated[
-        dt.date | None,
-        option(
-            "--as-of",
-            parser=date,
-            metavar="YYYY-MM-DD",
-            panel=_SELECTION,
-            help="Decide as on this date. Default: today (UTC).",
-        ),
-    ] = None
-    scope: Annotated[
-        list[str] | None,
-        option(
-            "-s",
-            "--scope",
-            metavar="TAG",
-            panel=_SELECTION,
-            help="Only bans with this scope tag (repeatable). Default: every jurisdiction.",
-        ),
-        FromConfig("scopes"),
-    ] = None
+    as_of: AsOf = None
+    scope: Scopes = None
     warn_days: Annotated[
         int,
         number_option(

@@ -89,11 +89,9 @@ PathLike = os.PathLike[str] | str
 
 def default_url() -> str:
     """$ENFORCER_DB, else the SQLite file $XDG_DATA_HOME/enforcer/inventory.db (~/.local/share/...)."""
-    configured = os.environ.get("ENFORCER_DB", "").strip()
-    if configured:
-        return configured
-    base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return os.path.join(base, "enforcer", "inventory.db")
+    from enforcer import _env
+
+    return _env.inventory_db() or os.path.join(_env.data_home(), "enforcer", "inventory.db")
 
 
 def _database_url(text: str) -> tuple[URL, bool]:

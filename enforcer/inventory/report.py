@@ -289,7 +289,8 @@ def _releases(releases: list[SbomRef], markdown: bool) -> list[str]:
 
 def _show_text(result: Any, markdown: bool) -> list[str]:
     detail: ProductDetail = result
-    head = f"{_value(detail.product, markdown)}: {len(detail.releases)} releases stored"
+    count = len(detail.releases)
+    head = f"{_value(detail.product, markdown)}: {count} release{'' if count == 1 else 's'} stored"
     return [*(["# Product", "", head, ""] if markdown else [head, ""]), *_releases(detail.releases, markdown)]
 
 
