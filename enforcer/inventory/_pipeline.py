@@ -52,6 +52,7 @@ __all__ = [
     "identity_digest",
     "label",
     "read_sbom",
+    "read_standard_input",
     "record",
     "scan_values",
     "value_kinds",
@@ -95,6 +96,20 @@ def read_sbom(path: str, known: Container[bytes] = frozenset()) -> Outcome:
     if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
         return ReadFailure(path, f"{path}: changed while it was read; add it again")
     return _extracted(path, digest, before.st_size, loaded)
+
+
+def read_standard_input(known: Container[bytes] = frozenset()) -> Outcome:
+    """The SBOM on standard input (`-`), read as `check` reads it; a `ReadFailure` with one line when it cannot be."""
+    from enforcer.load import read_source
+
+    try:
+        name, data = read_source("-")
+        digest = hashlib.sha256(data).digest()
+        if digest in known:
+            return ReadDuplicate(name, digest)
+        return extract_bytes(data, name)
+    except SbomError as error:
+        return ReadFailure("<stdin>", str(error))
 
 
 def extract_bytes(data: bytes, path: str) -> ExtractedSbom:

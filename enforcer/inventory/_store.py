@@ -21,6 +21,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import datetime as dt
+import itertools
 import logging
 import os
 import time
@@ -359,8 +360,6 @@ class Inventory:
             if value is not None and (not value.strip() or len(value) > MAX_NAME):
                 raise InventoryError(f"the {what} name must be 1 to {MAX_NAME} characters, not {len(value)}")
         files = pipeline.expand_paths([os.fspath(path) for path in paths])
-        if "-" in files:
-            raise InventoryError("the inventory reads files, not standard input: save the SBOM to a file first")
         if release is not None and len(files) > 1:
             raise InventoryError(f"a release name applies to one SBOM; {len(files)} were given")
         with self._reading() as connection:
@@ -383,8 +382,11 @@ class Inventory:
         if not self._warmed:
             with self._reading() as connection:
                 self._warm(connection)
-        outcomes = read_in_order(files, known, jobs=jobs, dask=dask, dask_wait=dask_wait, parts=self._components)
-        for outcome in outcomes:
+        # standard input (`-`) is read here, once; the files by the readers
+        stdin = [pipeline.read_standard_input(known)] if "-" in files else []
+        on_disk = [path for path in files if path != "-"]
+        outcomes = read_in_order(on_disk, known, jobs=jobs, dask=dask, dask_wait=dask_wait, parts=self._components)
+        for outcome in itertools.chain(stdin, outcomes):
             if isinstance(outcome, ReadFailure):
                 failures.append(AddFailure(path=outcome.path, error=outcome.error))
             elif isinstance(outcome, ReadDuplicate):

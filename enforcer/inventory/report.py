@@ -304,7 +304,7 @@ def _add_text(result: Any, markdown: bool) -> list[str]:
     added: AddResult = result
     replaced = sum(1 for item in added.added if item.status == "replaced")
     head = (
-        f"stored {len(added.added) - replaced} SBOMs, replaced {replaced} releases,"
+        f"stored {_count(len(added.added) - replaced, 'SBOM')}, replaced {_count(replaced, 'release')},"
         f" {len(added.duplicates)} already stored, {len(added.failures)} could not be read"
     )
     lines = ["# SBOMs added", "", head, ""] if markdown else [head]
@@ -507,3 +507,7 @@ _SARIF: dict[str, Callable[[Any], dict[str, Any]]] = {
     "calendar": _calendar_sarif,
     "find": _find_sarif,
 }
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"

@@ -184,3 +184,14 @@ def test_the_command_line_imports_no_database_library() -> None:
     )
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "[]"
+
+
+def test_standard_input_is_an_sbom_too(cli: Any, tmp_path: Path, portfolio: list[Path]) -> None:
+    db = ("--db", str(tmp_path / "store.db"))
+    first = cli("inventory", "add", "-", portfolio[1], *db, "-f", "json", input=portfolio[0].read_bytes())
+    assert first.exit_code == 0, first.stderr
+    assert sorted(item["product"] for item in _json(first)["added"]) == ["gate", "plain"]
+    again = cli("inventory", "add", "-", *db, input=portfolio[0].read_bytes())
+    assert again.exit_code == 0 and "1 already stored" in again.stdout
+    empty = cli("inventory", "add", "-", *db, input=b"")
+    assert empty.exit_code == 3 and "<stdin>: empty file" in empty.stdout
