@@ -152,6 +152,21 @@ class Decider:
         applying = set(answer)
         return {number for number in named if self.bans[number].id not in applying}
 
+    def in_scope(self, bans: Sequence[Ban]) -> set[str]:
+        """The ids of these bans that apply in the selected scopes (`data.enforcer.bans_in_scope`).
+
+        Every ban when no scope is selected, or when the decision library has no such rule.
+        """
+        if not self.scopes or not bans:
+            return {ban.id for ban in bans}
+        request = {**self.request([]), "bans": [{"id": ban.id, "scopes": list(ban.scopes)} for ban in bans]}
+        answer = self.engine.query(SCOPE_QUERY, request, bounded=not self.shipped)
+        if answer is None:
+            return {ban.id for ban in bans}
+        if not isinstance(answer, list) or not all(isinstance(item, str) for item in answer):
+            raise EngineError(f"{SCOPE_QUERY} must be an array of ban ids")
+        return set(answer)
+
     def finding_input(self, key: str, match: Match) -> dict[str, Any]:
         """What the decision library is told about one match."""
         component = match.component

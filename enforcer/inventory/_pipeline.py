@@ -317,6 +317,10 @@ class Policy:
         """What a user of these policies should know (a stale pack, no enabled ban), as `check` says it."""
         return list(self._enforcer.notices)
 
+    def in_scope(self, bans: Sequence[Ban]) -> set[str]:
+        """The ids of these bans that apply in the selected scopes, as the decision library says."""
+        return self._enforcer.decider.in_scope(bans)
+
     def unused_waivers(self, findings: Sequence[Finding]) -> list[str]:
         used = self._enforcer.decider.covering | {f.waiver.id for f in findings if f.waiver is not None}
         return sorted(waiver.id for waiver in self._enforcer.waivers if waiver.id not in used)

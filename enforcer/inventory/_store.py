@@ -1199,8 +1199,10 @@ class Inventory:
             start = policy.as_of
             until = start + dt.timedelta(days=days)
             starting: dict[dt.date, builtins.list[tuple[str, str, str, str, builtins.list[str]]]] = {}
-            for ban in policy.bans:
-                if not ban.enabled:
+            enabled = [ban for ban in policy.bans if ban.enabled]
+            applying = policy.in_scope(enabled)  # a ban outside the selected scopes starts nothing here
+            for ban in enabled:
+                if ban.id not in applying:
                     continue
                 for phase in ban.phases:
                     if start <= phase.from_ <= until:

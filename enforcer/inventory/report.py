@@ -191,7 +191,8 @@ def _diff_text(result: Any, markdown: bool) -> list[str]:
     diff: DiffResult = result
     head = (
         f"as of {diff.as_of}, {_scopes(diff.scopes)}: {diff.sboms} SBOMs ({_which(diff.all_releases)});"
-        f" {len(diff.products)} products change, {len(diff.findings)} findings change"
+        f" {_count(len(diff.products), 'product')} {'changes' if len(diff.products) == 1 else 'change'},"
+        f" {_count(len(diff.findings), 'finding')} {'changes' if len(diff.findings) == 1 else 'change'}"
     )
     lines = ["# Policy change", "", head, ""] if markdown else [head, ""]
     if diff.products:
@@ -224,11 +225,18 @@ def _calendar_text(result: Any, markdown: bool) -> list[str]:
     lines = ["# Ban calendar", "", head, ""] if markdown else [head, ""]
     if not calendar.entries:
         return [*lines, "no phase starts in this window"]
+    # the phases that hit a product; the others are counted (JSON and SARIF list them all)
+    hitting = [entry for entry in calendar.entries if entry.products]
+    others = len(calendar.entries) - len(hitting)
+    verbs = "starts in the window and hits" if others == 1 else "start in the window and hit"
+    rest = [f"{_count(others, 'other phase')} {verbs} no product"]
+    if not hitting:
+        return [*lines, "no phase in this window hits a stored product", *rest]
     rows = [("DATE", "EFFECT", "BAN", "VENDOR", "PRODUCTS HIT", "SUMMARY")]
-    for entry in calendar.entries:
-        hit = ", ".join(f"{p.product} {p.release}" for p in entry.products) or "none"
+    for entry in hitting:
+        hit = ", ".join(f"{p.product} {p.release}" for p in entry.products)
         rows.append((str(entry.date), entry.effect, entry.ban, entry.vendor, hit, entry.summary))
-    return lines + _table(rows, markdown, code=(2, 4))
+    return lines + _table(rows, markdown, code=(2, 4)) + ([""] + rest if others else [])
 
 
 def _find_text(result: Any, markdown: bool) -> list[str]:

@@ -117,8 +117,20 @@ class SbomDocument(ABC):
             unreadable=self.unreadable,
             warnings=[*self.warnings, *selection.warnings],
             records=records,
-            subject=self.subject(),
+            subject=self._subject_among(selection.records),
         )
+
+    def _subject_among(self, records: list[ComponentRecord]) -> tuple[str, str]:
+        """The document's own subject, else the first root it describes among these records (SPDX DESCRIBES)."""
+        own = self.subject()
+        if own[0]:
+            return own
+        by_ref = {record.ref: record for record in reversed(records)}
+        for root in self.roots:
+            described = by_ref.get(root)
+            if described is not None and described.name:
+                return described.name, described.version
+        return own
 
     # -- paths from the root ------------------------------------------------------
 

@@ -142,6 +142,9 @@ def test_calendar_lists_the_phases_and_whom_they_hit(stocked: Inventory) -> None
         calendar = stocked.calendar(60, as_of=day, scopes=["us"], all_releases=True)
         assert calendar.until == dt.date(2026, 1, 30)
         assert calendar.entries, "the pack has phases in December 2025"
+        assert all("us" in entry.scopes for entry in calendar.entries)  # outside the selected scopes: not listed
+        every = stocked.calendar(60, as_of=day, all_releases=True)
+        assert {entry.ban for entry in every.entries} > {entry.ban for entry in calendar.entries}
         for entry in calendar.entries:
             assert day <= entry.date <= calendar.until
             on_the_day = stocked.impact(as_of=entry.date, scopes=["us"], all_releases=True, full=True)
