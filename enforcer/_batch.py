@@ -1,4 +1,4 @@
-"""Many SBOMs at once: load and match in parallel processes (the parent decides once).
+"""Many SBOMs at once: load and match in parallel processes or on a Dask cluster (the parent decides once).
 
 The parent builds the `Enforcer` (engine, bans, match index) once, then forks
 the worker processes, which inherit the index instead of rebuilding or
@@ -8,6 +8,14 @@ the parent asks the policy for every verdict in one batched query, so the
 engine is only ever used by the parent. An unreadable file becomes an error
 result for that file alone. Where `fork` is not available the files are
 matched one after another in the parent, with the same results.
+
+On a Dask cluster (`--dask ADDRESS`) the match index is sent to every worker
+once; each task loads and matches a chunk of files (by absolute path: the
+workers share the file system) and sends back the same `Checked` matches. The
+scheduler moves the tasks of a worker that dies to the others; a task that
+still fails is sent again one file at a time; a file that then fails, or that
+no worker is left to read, becomes an error result (exit 3), never a file
+passed over in silence.
 """
 
 from __future__ import annotations
@@ -23,7 +31,8 @@ from typing import TYPE_CHECKING, TextIO
 from enforcer._errors import EnforcerError
 
 if TYPE_CHECKING:
-    from enforcer._run import Checked, Enforcer
+    from enforcer._checked import Checked
+    from enforcer._run import Enforcer
 
 __all__ = ["ProgressBar", "WorkerError", "default_jobs", "match_many"]
 
@@ -45,11 +54,16 @@ def match_many(
     *,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    dask: str | None = None,
 ) -> list[Checked]:
-    """Load and match every file, in `jobs` processes; the results in the order of `files`.
+    """Load and match every file, in `jobs` processes or on the Dask cluster at `dask`; in the order of `files`.
 
     Standard input (`-`) is always read by the parent.
     """
+    if dask:
+        from enforcer import _dask
+
+        return _dask.match_on_cluster(enforcer, files, dask, progress=progress)
     results: list[Checked | None] = [None] * len(files)
     done = 0
 

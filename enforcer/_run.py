@@ -23,14 +23,15 @@ from typing import Any
 import msgspec
 
 from enforcer import __version__
+from enforcer._checked import Checked, match_file, match_loaded
 from enforcer._env import source_date_epoch
 from enforcer._models import BanInfo, RunResult, SbomResult
 from enforcer._records import ComponentRecord
 from enforcer.decide import Decider
 from enforcer.engine import create_engine
 from enforcer.engine.interface import PolicyEngine, PolicyModule
-from enforcer.load import LoadedSbom, expand_paths, load
-from enforcer.match.index import Match, MatchIndex
+from enforcer.load import LoadedSbom, expand_paths
+from enforcer.match.index import MatchIndex
 from enforcer.policy import find_modules, shipped_policies, uses_shipped_decisions, with_decision_library
 from enforcer.policy.tables import read_tables
 
@@ -49,14 +50,6 @@ class Options:
     waivers: Sequence[Path | str] = ()
     engine: str = "embedded"
     engine_options: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class Checked:
-    """One SBOM loaded and matched, waiting for the policy's verdicts."""
-
-    result: SbomResult
-    matches: list[Match]
 
 
 class Enforcer:
@@ -117,25 +110,10 @@ class Enforcer:
 
     def match_path(self, path: str) -> Checked:
         """Load and match one SBOM; an unreadable file becomes an error result."""
-        from enforcer._errors import SbomError
-
-        try:
-            return self.match_loaded(load(path, needles=self.needles))
-        except SbomError as error:
-            return Checked(SbomResult(path="<stdin>" if path == "-" else path, error=str(error)), [])
+        return match_file(self.index, path, self.needles)
 
     def match_loaded(self, loaded: LoadedSbom) -> Checked:
-        matched = self.index.match(loaded.records)
-        result = SbomResult(
-            path=loaded.path,
-            format=loaded.format_name,
-            spec_version=loaded.spec_version,
-            components=loaded.components,
-            unidentified=loaded.unidentified,
-            unreadable=loaded.unreadable,
-            warnings=list(loaded.warnings),
-        )
-        return Checked(result, matched.matches)
+        return match_loaded(self.index, loaded)
 
     def match_records(self, path: str, records: Sequence[ComponentRecord]) -> Checked:
         """Match records built elsewhere (a spot check, the inventory), as one SBOM."""
@@ -157,12 +135,24 @@ class Enforcer:
 
     # -- the whole run -----------------------------------------------------------------
 
-    def run(self, paths: Iterable[str], *, jobs: int = 1, progress: Callable[[int], None] | None = None) -> RunResult:
-        """Check SBOM files, directories and glob patterns (each file once), in `jobs` processes."""
+    def run(
+        self,
+        paths: Iterable[str],
+        *,
+        jobs: int = 1,
+        progress: Callable[[int], None] | None = None,
+        dask: str | None = None,
+    ) -> RunResult:
+        """Check SBOM files, directories and glob patterns (each file once), in `jobs` processes.
+
+        `dask`: the address of a Dask scheduler whose workers load and match
+        the files instead (they must see them at the same absolute paths);
+        the verdicts are decided here, in one batched query, as always.
+        """
         from enforcer._batch import match_many
 
         files = expand_paths(paths)
-        return self.result(self.decide(match_many(self, files, jobs=jobs, progress=progress)))
+        return self.result(self.decide(match_many(self, files, jobs=jobs, progress=progress, dask=dask)))
 
     def result(self, sboms: list[SbomResult]) -> RunResult:
         used = self.decider.covering | {f.waiver.id for sbom in sboms for f in sbom.findings if f.waiver is not None}

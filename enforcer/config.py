@@ -15,7 +15,7 @@ there is such a file, so a run without one never loads pydantic.
     opa_url = "https://opa.internal" #   opa_token, no_push, insecure, ca_cert, opa_timeout, opa_binary
     format = "sarif"                 # --format of enforcer check
     jobs = 0                         # --jobs
-    db = "inventory.sqlite"          # reserved for the inventory store
+    db = "inventory.sqlite"          # --db of enforcer inventory (a file, or a postgresql:// URL)
 
 Every problem is reported at once, each with the file and the key.
 """

@@ -26,6 +26,9 @@ FIXTURES = ROOT / "fixtures"
 POLICIES = ROOT / "policies"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
+#: real servers any test may use: PostgreSQL (`pg_url`, `store_url`) and a Dask cluster (`dask_cluster`)
+pytest_plugins = ["tests._servers"]
+
 
 def need(condition: bool, reason: str) -> None:
     """Skip when a prerequisite is missing, but fail under CI."""

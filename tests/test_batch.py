@@ -8,6 +8,7 @@ import os
 import pickle
 import select
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,89 @@ def test_cli_stdin_among_parallel_files(cli, tree):
     sboms = json.loads(result.stdout)["sboms"]
     assert [s["path"] for s in sboms] == [str(files[0]), "<stdin>", str(files[2])]
     assert [s["components"] for s in sboms] == [2, 3, 3]
+
+
+# -- on a Dask cluster (a real scheduler and two workers on loopback) ----------------------------
+
+
+def test_on_dask_equals_in_process(enforcer, tree, dask_cluster, monkeypatch):
+    monkeypatch.chdir(tree)  # relative paths: the workers get them absolute, the results keep them as given
+    files = expand_paths(["a", "b.json", "broken.json"])
+    here = enforcer.decide(match_many(enforcer, files))
+    done: list[int] = []
+    there = enforcer.decide(match_many(enforcer, files, dask=dask_cluster.address, progress=done.append))
+    assert there == here
+    assert [sbom.path for sbom in there] == files
+    assert sum(_denied(sbom) for sbom in there) == 8 and there[-1].error is not None
+    assert done and done[-1] == len(files)
+
+
+def test_cli_check_on_dask(cli, tree, dask_cluster):
+    result = cli("check", tree / "a", "--dask", dask_cluster.address, "--as-of", "2024-10-01", "-f", "json")
+    assert result.exit_code == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert [sbom["path"] for sbom in report["sboms"]] == expand_paths([str(tree / "a")])
+    local = json.loads(cli("check", tree / "a", "--as-of", "2024-10-01", "-f", "json").stdout)
+    assert [sbom["findings"] for sbom in report["sboms"]] == [sbom["findings"] for sbom in local["sboms"]]
+
+
+def test_cli_dask_and_jobs_contradict(cli, tree):
+    result = cli("check", tree / "a", "--dask", "tcp://127.0.0.1:1", "--jobs", "2")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "enforcer: error: --dask and --jobs contradict each other; give one; try 'enforcer check --help'\n"
+    )
+
+
+def test_an_unreachable_scheduler_is_one_line(cli, tree):
+    from tests.conftest import free_port
+
+    result = cli("check", tree / "b.json", "--dask", f"tcp://127.0.0.1:{free_port()}")
+    assert result.exit_code == 3
+    assert result.stderr.startswith("enforcer: error: cannot reach the Dask scheduler at tcp://127.0.0.1:")
+    assert result.stderr.count("\n") == 1
+
+
+def test_files_no_dask_worker_can_read_are_errors(enforcer, tree, tmp_path):
+    from distributed import Client
+
+    from enforcer._dask import match_on_cluster
+    from tests._servers import start_dask
+
+    cluster = start_dask(tmp_path / "dask", workers=1)
+    try:
+        cluster.kill_worker(0)
+        with Client(cluster.address, timeout=10, set_as_default=False) as client:
+            while client.scheduler_info()["workers"]:
+                time.sleep(0.1)
+        files = expand_paths([str(tree / "a")])
+        checked = match_on_cluster(enforcer, files, cluster.address, wait_seconds=2)
+        assert [item.result.path for item in checked] == files
+        assert all("had no worker for 2 s" in (item.result.error or "") for item in checked)
+    finally:
+        cluster.stop()
+
+
+def test_a_killed_dask_worker_loses_no_file(enforcer, tmp_path):
+    """A worker killed while it matches: its files are matched by the other one; every result is there."""
+    from enforcer._dask import match_on_cluster
+    from tests._servers import start_dask
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    files = [str(_kaspersky(folder / f"s{number:03}.json", 1 + number % 2)) for number in range(120)]
+    expected = enforcer.decide(match_many(enforcer, files))
+    cluster = start_dask(tmp_path / "dask")
+    killed: list[int] = []
+
+    def kill_once(done: int) -> None:
+        if not killed and done >= 10:
+            cluster.kill_worker(0)
+            killed.append(done)
+
+    try:
+        got = enforcer.decide(match_on_cluster(enforcer, files, cluster.address, progress=kill_once))
+    finally:
+        cluster.stop()
+    assert killed and killed[0] < len(files)
+    assert got == expected

@@ -37,7 +37,7 @@ SERVICES = {
     "contract": {"contract", "identify"},
 }
 #: The parts that drive the stages.
-DRIVERS = {"cli", "_run", "_batch", "_vendor", "inventory", "__main__"}
+DRIVERS = {"cli", "_run", "_checked", "_batch", "_dask", "_vendor", "inventory", "__main__"}
 
 
 def part_of(module: str) -> str:

@@ -9,7 +9,7 @@ import typer
 
 from enforcer._choices import FAIL_ON, REPORT_FORMATS
 from enforcer.cli import _output
-from enforcer.cli._errors import error, say
+from enforcer.cli._errors import CommandLineError, error, say
 from enforcer.cli._options import (
     EngineOptions,
     FromConfig,
@@ -83,6 +83,16 @@ def check(
         ),
         FromConfig("jobs"),
     ] = 1,
+    dask: Annotated[
+        str | None,
+        option(
+            "--dask",
+            metavar="ADDRESS",
+            panel=_READING,
+            help="Load and match the SBOMs on this Dask cluster (tcp://HOST:PORT); the workers must see"
+            " the files at the same paths.",
+        ),
+    ] = None,
     waivers: Waivers = None,
     explain: Annotated[bool, option("--explain", help="Show what matched, and the path, for every finding.")] = False,
     engine: EngineOptions,
@@ -94,6 +104,8 @@ def check(
     from enforcer.load import expand_paths
     from enforcer.report import ReportFormat, reporter_for
 
+    if dask is not None and "jobs" in given and jobs != 1:
+        raise CommandLineError("--dask and --jobs contradict each other; give one")
     targets = _output.outputs(ReportFormat(format), output or [], "format" in given)
     files = expand_paths(sboms)
     for _, target in targets:
@@ -107,7 +119,7 @@ def check(
             say(f"enforcer: warning: {notice}")
         progress = ProgressBar.for_terminal(len(files))
         try:
-            result = enforcer.run(files, jobs=default_jobs(jobs), progress=progress)
+            result = enforcer.run(files, jobs=default_jobs(jobs), progress=progress, dask=dask)
         finally:
             if progress is not None:
                 progress.close()

@@ -29,11 +29,12 @@ import msgspec
 import orjson
 
 from enforcer import __version__
+from enforcer._checked import Checked
 from enforcer._choices import QueryKind
 from enforcer._errors import SbomError
 from enforcer._models import Ban, BanInfo, Finding, Match, MatchSpec, Phase, SbomResult
 from enforcer._records import VALUE_KINDS, ComponentRecord
-from enforcer._run import Checked, Enforcer, Options
+from enforcer._run import Enforcer, Options
 from enforcer.identify import columns as _columns
 from enforcer.inventory._text import escape
 from enforcer.inventory._types import ExtractedSbom, Occurrence, Outcome, Part, ReadDuplicate, ReadFailure, Value

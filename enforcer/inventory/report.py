@@ -304,7 +304,7 @@ def _show_text(result: Any, markdown: bool) -> list[str]:
 
 def _remove_text(result: Any, markdown: bool) -> list[str]:
     removed: RemoveResult = result
-    head = f"removed {len(removed.removed)} SBOMs"
+    head = f"removed {_count(len(removed.removed), 'SBOM')}"
     return [*(["# Removed", "", head, ""] if markdown else [head, ""]), *_releases(removed.removed, markdown)]
 
 

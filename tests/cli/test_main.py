@@ -47,11 +47,11 @@ def enforcer(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) ->
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ([], "missing COMMAND (commands: check, vendor, version, schema, policy); try 'enforcer --help'"),
+        ([], "missing COMMAND (commands: check, vendor, version, schema, policy, inventory); try 'enforcer --help'"),
         (["policy"], "missing COMMAND (commands: check, test, list); try 'enforcer policy --help'"),
         (
             ["bogus"],
-            "no such command 'bogus' (commands: check, vendor, version, schema, policy); try 'enforcer --help'",
+            "no such command 'bogus' (commands: check, vendor, version, schema, policy, inventory); try 'enforcer --help'",
         ),
         (["policy", "bogus"], "no such command 'bogus' (commands: check, test, list); try 'enforcer policy --help'"),
         (["--bogus"], "no such option '--bogus'; try 'enforcer --help'"),

@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from enforcer._run import Checked, Enforcer, Options
+from enforcer._checked import Checked
+from enforcer._run import Enforcer, Options
 from enforcer.decide import SCOPE_QUERY, Decider, ban_input
 from enforcer.engine.embedded import EmbeddedEngine
 from tests.conftest import ROOT

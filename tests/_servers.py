@@ -1,4 +1,4 @@
-"""Real components for the inventory's tests: a PostgreSQL server and a Dask cluster.
+"""Real servers for the tests (a pytest plugin of tests/conftest.py): a PostgreSQL server and a Dask cluster.
 
 PostgreSQL: `ENFORCER_TEST_PG_URL` when set (`make test` starts one with
 `scripts/postgres`), else this session starts one with `scripts/postgres` in
