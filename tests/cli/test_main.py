@@ -51,7 +51,8 @@ def enforcer(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) ->
         (["policy"], "missing COMMAND (commands: check, test, list); try 'enforcer policy --help'"),
         (
             ["bogus"],
-            "no such command 'bogus' (commands: check, vendor, version, schema, policy, inventory); try 'enforcer --help'",
+            "no such command 'bogus' (commands: check, vendor, version, schema, policy, inventory);"
+            " try 'enforcer --help'",
         ),
         (["policy", "bogus"], "no such command 'bogus' (commands: check, test, list); try 'enforcer policy --help'"),
         (["--bogus"], "no such option '--bogus'; try 'enforcer --help'"),

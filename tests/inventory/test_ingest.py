@@ -21,8 +21,8 @@ import sqlalchemy as sa
 from enforcer.inventory import Inventory, InventoryError
 from enforcer.inventory import _schema as schema
 from fixtures.portfolio import write_files
+from tests._servers import DaskCluster, start_dask
 from tests.conftest import FIXTURES, SHARED
-from tests.inventory.conftest import DaskCluster, start_dask
 
 #: columns that differ between two stores of the same SBOMs by nature
 _VOLATILE = {"added_at"}
