@@ -548,7 +548,7 @@ def ban_card(
     warn_days: int,
     extra: str = "",
 ) -> str:
-    """A ban's card: vendor, id, counts of its findings, title, scopes, phases, citations, then `extra` (markup)."""
+    """A ban's card: vendor, id, counts of its findings, title, scopes, phases, `extra` (markup), citations."""
     counts = " ".join(
         f'<span class="badge st-{status}">{count} {status}</span>'
         for status in STATUSES
@@ -579,6 +579,7 @@ def ban_card(
             for phase in lane.phases
         )
         parts.append(f'<ul class="phases">{items}</ul>\n')
+    parts.append(extra)
     if ban.references:
         parts.append('<p class="cites">Citations:</p>\n<ul class="references">')
         for reference in ban.references:
@@ -588,7 +589,7 @@ def ban_card(
             else:
                 parts.append(f"<li>{escape(reference)}</li>")
         parts.append("</ul>\n")
-    parts.append(f"{extra}</article>\n")
+    parts.append("</article>\n")
     return "".join(parts)
 
 
