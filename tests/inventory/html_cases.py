@@ -163,3 +163,24 @@ def answers(url: str | Path, policy: list[Path]) -> dict[str, Any]:
             "quiet": inventory.impact(policy, as_of=dt.date(2000, 1, 1), scopes=SCOPES),
             "empty_calendar": inventory.calendar(0, policy, as_of=dt.date(2000, 1, 1)),
         }
+
+
+def build(folder: Path) -> tuple[Path, list[Path], dict[str, Any]]:
+    """A SQLite store of the portfolio in `folder`, the policies, and the answers."""
+    store = folder / "store.db"
+    stock(store, folder / "sboms")
+    policy = policies(folder / "policies")
+    return store, policy, answers(store, policy)
+
+
+def large_portfolio(folder: Path, products: int, findings: int) -> list[Path]:
+    """`products` products, each with a Hikvision camera; the first also with `findings` cameras in all."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for number in range(products):
+        cameras = [
+            {**CAMERA, "name": f"camera-{index:03d}", "bom-ref": f"camera-{index}"}
+            for index in range(findings if number == 0 else 1)
+        ]
+        files.append(product(folder, f"p{number}.json", f"product-{number:04d}", "1.0", [*cameras, LIB]))
+    return files

@@ -38,21 +38,24 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def policy(folder: Path) -> list[Path]:
-    return cases.policies(folder / "policies")
+def built(folder: Path) -> tuple[Path, list[Path], dict[str, Any]]:
+    return cases.build(folder)
 
 
 @pytest.fixture(scope="module")
-def store(folder: Path) -> Path:
+def store(built: tuple[Path, list[Path], dict[str, Any]]) -> Path:
     """A SQLite store holding the portfolio."""
-    path = folder / "store.db"
-    cases.stock(path, folder / "sboms")
-    return path
+    return built[0]
 
 
 @pytest.fixture(scope="module")
-def answers(store: Path, policy: list[Path]) -> dict[str, Any]:
-    return cases.answers(store, policy)
+def policy(built: tuple[Path, list[Path], dict[str, Any]]) -> list[Path]:
+    return built[1]
+
+
+@pytest.fixture(scope="module")
+def answers(built: tuple[Path, list[Path], dict[str, Any]]) -> dict[str, Any]:
+    return built[2]
 
 
 def _pages(answers: dict[str, Any]) -> dict[str, Document]:
