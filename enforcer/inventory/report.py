@@ -1,4 +1,4 @@
-"""The inventory's answers as text: a table, JSON, Markdown or SARIF.
+"""The inventory's answers as text: a table, JSON, Markdown or SARIF (and HTML for impact and calendar).
 
     render(result, InventoryFormat.TABLE)
 
@@ -37,6 +37,7 @@ from enforcer.inventory._results import (
     RemoveResult,
     SbomRef,
 )
+from enforcer.inventory.html import render_html
 from enforcer.report.interface import component_label
 from enforcer.report.markdown import _cell, _code
 from enforcer.report.sarif import SARIF_SCHEMA, SARIF_VERSION, artifact_uri, to_sarif
@@ -65,6 +66,7 @@ class InventoryFormat(enum.StrEnum):
     JSON = "json"
     MARKDOWN = "markdown"
     SARIF = "sarif"
+    HTML = "html"
 
 
 def render(result: Result, format: InventoryFormat | str = InventoryFormat.TABLE) -> str:
@@ -73,6 +75,10 @@ def render(result: Result, format: InventoryFormat | str = InventoryFormat.TABLE
     if chosen is InventoryFormat.JSON:
         return orjson.dumps(to_document(result), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode() + "\n"
     kind = _kind(result)
+    if chosen is InventoryFormat.HTML:
+        if not isinstance(result, ImpactResult | CalendarResult):
+            raise InventoryError(f"html is for impact and calendar, not for {kind}")
+        return render_html(result)
     if chosen is InventoryFormat.SARIF:
         sarif = _SARIF.get(kind)
         if sarif is None:

@@ -73,7 +73,7 @@ def visible(text: str) -> str:
     return text.translate(_CONTROL)
 
 
-def _text(text: object) -> str:
+def escape(text: object) -> str:
     """Any value as HTML text or attribute value: visible and escaped (`<`, `>`, `&`, both quotes)."""
     return html.escape(visible(str(text)), quote=True)
 
@@ -147,7 +147,7 @@ def render_page(
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<link rel="icon" href="data:,">\n'
-        f"<title>{_text(title)}</title>\n"
+        f"<title>{escape(title)}</title>\n"
         f"<style>{style}</style>\n"
         "</head>\n<body>\n"
         f"{body}"
@@ -201,7 +201,7 @@ def phase_state(phase: TimelinePhase, as_of: dt.date, warn_days: int) -> str:
     return "later"
 
 
-def _state_words(phase: TimelinePhase, as_of: dt.date, warn_days: int) -> str:
+def state_words(phase: TimelinePhase, as_of: dt.date, warn_days: int) -> str:
     state = phase_state(phase, as_of, warn_days)
     if state == "ended":
         return f"ended {phase.until}"
@@ -211,9 +211,11 @@ def _state_words(phase: TimelinePhase, as_of: dt.date, warn_days: int) -> str:
     return f"in {days} day{'s' if days != 1 else ''}"
 
 
-def timeline_range(lanes: Iterable[TimelineLane], as_of: dt.date, warn_days: int) -> tuple[dt.date, dt.date]:
-    """The axis: from 1 January of the earliest date shown to 1 January after the latest."""
-    dates = [as_of]
+def timeline_range(
+    lanes: Iterable[TimelineLane], as_of: dt.date, warn_days: int, also: Iterable[dt.date] = ()
+) -> tuple[dt.date, dt.date]:
+    """The axis: from 1 January of the earliest date shown (`also`: more dates) to 1 January after the latest."""
+    dates = [as_of, *also]
     for lane in lanes:
         for phase in lane.phases:
             dates.extend((phase.start, phase.start - dt.timedelta(days=warn_days)))
@@ -222,13 +224,20 @@ def timeline_range(lanes: Iterable[TimelineLane], as_of: dt.date, warn_days: int
     return dt.date(min(dates).year, 1, 1), dt.date(max(dates).year + 1, 1, 1)
 
 
-def timeline_svg(lanes: Sequence[TimelineLane], *, as_of: dt.date, warn_days: int) -> str:
+def timeline_svg(
+    lanes: Sequence[TimelineLane],
+    *,
+    as_of: dt.date,
+    warn_days: int,
+    window: tuple[dt.date, dt.date] | None = None,
+) -> str:
     """The lanes as an inline SVG: one bar per phase at its dates, warning windows shaded, `as_of` marked.
 
     Each bar carries `data-from` (and `data-until`), the axis line `data-start`
     and `data-end`, so a reader (or a test) can check positions against dates.
+    `window` (a calendar's days) is shaded behind the lanes, as a `rect.tl-span`.
     """
-    start, end = timeline_range(lanes, as_of, warn_days)
+    start, end = timeline_range(lanes, as_of, warn_days, window or ())
     span = (end - start).days
 
     def x(day: dt.date) -> float:
@@ -263,13 +272,19 @@ def timeline_svg(lanes: Sequence[TimelineLane], *, as_of: dt.date, warn_days: in
         f'<line class="tl-axis" x1="{_PLOT_LEFT}" y1="{_AXIS_TOP}" x2="{_PLOT_RIGHT}" y2="{_AXIS_TOP}"'
         f' data-start="{start}" data-end="{end}"/>'
     )
+    if window is not None:
+        left, right = x(window[0]), x(window[1])
+        parts.append(
+            f'<rect class="tl-span" x="{left:.1f}" y="{_AXIS_TOP}" width="{right - left:.1f}"'
+            f' height="{bottom - _AXIS_TOP}" data-from="{window[0]}" data-until="{window[1]}"/>'
+        )
     y = _AXIS_TOP
     for lane in lanes:
         y += _GAP
         label = lane.label if len(lane.label) <= MAX_LANE_LABEL else lane.label[: MAX_LANE_LABEL - 1] + "…"
         parts.append(
-            f'<g class="tl-lane"><a href="#{lane.anchor}"><text class="tl-ban" x="4" y="{y + 14}">{_text(label)}'
-            f"<title>{_text(lane.label)}</title></text></a>"
+            f'<g class="tl-lane"><a href="#{lane.anchor}"><text class="tl-ban" x="4" y="{y + 14}">{escape(label)}'
+            f"<title>{escape(lane.label)}</title></text></a>"
         )
         y += _HEADER_ROW
         for phase in lane.phases:
@@ -277,12 +292,12 @@ def timeline_svg(lanes: Sequence[TimelineLane], *, as_of: dt.date, warn_days: in
             effect = phase.effect if phase.effect in ("deny", "warn") else "other"
             middle = y + _PHASE_ROW / 2
             top = middle - _BAR / 2
-            words = f"{phase.effect} from {phase.start} · {_state_words(phase, as_of, warn_days)}"
+            words = f"{phase.effect} from {phase.start} · {state_words(phase, as_of, warn_days)}"
             tooltip = f"{phase.effect} from {phase.start}" + (f" until {phase.until}" if phase.until else "")
             tooltip += f": {phase.summary}"
             parts.append(
-                f'<g class="tl-phase tl-{effect} tl-{state}"><title>{_text(tooltip)}</title>'
-                f'<text class="tl-label" x="14" y="{middle + 4:.1f}">{_text(words)}</text>'
+                f'<g class="tl-phase tl-{effect} tl-{state}"><title>{escape(tooltip)}</title>'
+                f'<text class="tl-label" x="14" y="{middle + 4:.1f}">{escape(words)}</text>'
             )
             window_start = max(x(phase.start - dt.timedelta(days=warn_days)), _PLOT_LEFT)
             if warn_days > 0:
@@ -327,7 +342,7 @@ def timeline_legend(warn_days: int) -> str:
     ]
     return (
         '<ul class="legend">'
-        + "".join(f'<li><i class="{cls}"></i>{_text(words)}</li>' for cls, words in items)
+        + "".join(f'<li><i class="{cls}"></i>{escape(words)}</li>' for cls, words in items)
         + "</ul>"
     )
 
@@ -361,17 +376,17 @@ def _gate(totals: Mapping[str, int]) -> tuple[str, str]:
     """ "passed" or "failed", and why, for `--fail-on deny` (the default; the page does not know the flag)."""
     failures = []
     if totals["errors"]:
-        failures.append(f"{_plural(totals['errors'], 'SBOM')} could not be checked")
+        failures.append(f"{plural(totals['errors'], 'SBOM')} could not be checked")
     if totals["deny"]:
-        failures.append(f"{_plural(totals['deny'], 'finding')} denied")
+        failures.append(f"{plural(totals['deny'], 'finding')} denied")
     if failures:
         return "failed", "; ".join(failures)
     if totals["warn"]:
-        return "passed", f"no finding denied; {_plural(totals['warn'], 'warning')} (these fail with --fail-on warn)"
+        return "passed", f"no finding denied; {plural(totals['warn'], 'warning')} (these fail with --fail-on warn)"
     return "passed", "no finding denied or warned"
 
 
-def _plural(count: int, word: str, words: str = "") -> str:
+def plural(count: int, word: str, words: str = "") -> str:
     return f"{count} {word if count == 1 else words or word + 's'}"
 
 
@@ -387,7 +402,7 @@ def _headline(result: RunResult, bans: Mapping[str, BanInfo]) -> str:
         f" ({unidentified_percent(totals['components'], totals['unidentified'])})</small></dd></div>"
     )
     if result.scopes:
-        scopes = "scopes " + ", ".join(f"<code>{_text(scope)}</code>" for scope in result.scopes)
+        scopes = "scopes " + ", ".join(f"<code>{escape(scope)}</code>" for scope in result.scopes)
     else:
         scopes = "all jurisdictions (no <code>--scope</code> given)"
     selected = [ban for ban in bans.values() if ban_selected(ban, result.scopes)]
@@ -395,22 +410,22 @@ def _headline(result: RunResult, bans: Mapping[str, BanInfo]) -> str:
     facts = [
         f"as of <strong>{result.as_of}</strong>",
         scopes,
-        f"{_plural(enabled, 'ban')} applied"
+        f"{plural(enabled, 'ban')} applied"
         + (f" ({len(selected) - enabled} disabled)" if len(selected) != enabled else ""),
-        f"warning window {_plural(result.warn_days, 'day')}",
-        f"{_plural(len(result.sboms), 'SBOM')}",
-        f"engine {_text(result.engine)}",
+        f"warning window {plural(result.warn_days, 'day')}",
+        f"{plural(len(result.sboms), 'SBOM')}",
+        f"engine {escape(result.engine)}",
     ]
-    policies = "".join(f"<li><code>{_text(policy)}</code></li>" for policy in result.policies)
+    policies = "".join(f"<li><code>{escape(policy)}</code></li>" for policy in result.policies)
     policy_block = (
-        f'<details class="policies"><summary>{_plural(len(result.policies), "policy file")}</summary>'
+        f'<details class="policies"><summary>{plural(len(result.policies), "policy file")}</summary>'
         f"<ul>{policies}</ul></details>"
         if result.policies
         else '<p class="policies">no policy files listed</p>'
     )
     return (
         f'<header class="headline gate-{gate}">\n'
-        f'<p class="gate"><span class="gate-word">Gate {gate}</span> <span class="why">{_text(why)}</span></p>\n'
+        f'<p class="gate"><span class="gate-word">Gate {gate}</span> <span class="why">{escape(why)}</span></p>\n'
         f'<dl class="counts">{counts}</dl>\n'
         f'<p class="facts">{" · ".join(facts)}</p>\n'
         f"{policy_block}\n"
@@ -420,7 +435,7 @@ def _headline(result: RunResult, bans: Mapping[str, BanInfo]) -> str:
 
 def _contents(result: RunResult, timeline: bool) -> str:
     items = [
-        f'<li><a href="#sbom-{number}">{_text(sbom.path)}</a> {_sbom_counts(sbom)}</li>'
+        f'<li><a href="#sbom-{number}">{escape(sbom.path)}</a> {_sbom_counts(sbom)}</li>'
         for number, sbom in enumerate(result.sboms)
     ]
     if timeline:
@@ -452,11 +467,11 @@ def _findings_section(result: RunResult) -> str:
 
 
 def _sbom_section(number: int, sbom: SbomResult) -> str:
-    head = f'<section class="sbom" id="sbom-{number}">\n<h3><code>{_text(sbom.path)}</code></h3>\n'
+    head = f'<section class="sbom" id="sbom-{number}">\n<h3><code>{escape(sbom.path)}</code></h3>\n'
     if sbom.error is not None:
         message = sbom.error.removeprefix(sbom.path + ": ")
-        return head + f'<p class="error">Could not be checked: {_text(message)}</p>\n</section>\n'
-    facts = [_text(sbom.format) if sbom.format else "format unknown", _plural(sbom.components, "component")]
+        return head + f'<p class="error">Could not be checked: {escape(message)}</p>\n</section>\n'
+    facts = [escape(sbom.format) if sbom.format else "format unknown", plural(sbom.components, "component")]
     if sbom.unidentified:
         facts.append(
             f"{sbom.unidentified} without identity ({unidentified_percent(sbom.components, sbom.unidentified)})"
@@ -464,10 +479,10 @@ def _sbom_section(number: int, sbom: SbomResult) -> str:
     if sbom.unreadable:
         facts.append(f"{sbom.unreadable} unreadable")
     if sbom.out_of_scope:
-        facts.append(f"{_plural(sbom.out_of_scope, 'match', 'matches')} outside the selected scopes not shown")
+        facts.append(f"{plural(sbom.out_of_scope, 'match', 'matches')} outside the selected scopes not shown")
     parts = [head, f'<p class="facts">{" · ".join(facts)}</p>\n']
     if sbom.warnings:
-        shown = "".join(f"<li>{_text(warning)}</li>" for warning in sbom.warnings[:MAX_WARNINGS])
+        shown = "".join(f"<li>{escape(warning)}</li>" for warning in sbom.warnings[:MAX_WARNINGS])
         more = len(sbom.warnings) - MAX_WARNINGS
         if more > 0:
             shown += f"<li>…and {more} more</li>"
@@ -516,12 +531,24 @@ def _timeline_section(result: RunResult, bans: list[BanInfo], anchors: Mapping[s
         )
     parts.append('<div class="bans">\n')
     for ban, lane in zip(bans, lanes, strict=True):
-        parts.append(_ban_card(ban, lane, by_ban[ban.id], anchors[ban.id], result))
+        parts.append(
+            ban_card(ban, lane, by_ban[ban.id], anchors[ban.id], as_of=result.as_of, warn_days=result.warn_days)
+        )
     parts.append("</div>\n</section>\n")
     return "".join(parts)
 
 
-def _ban_card(ban: BanInfo, lane: TimelineLane, findings: list[Finding], anchor: str, result: RunResult) -> str:
+def ban_card(
+    ban: BanInfo,
+    lane: TimelineLane,
+    findings: Sequence[Finding],
+    anchor: str,
+    *,
+    as_of: dt.date,
+    warn_days: int,
+    extra: str = "",
+) -> str:
+    """A ban's card: vendor, id, counts of its findings, title, scopes, phases, `extra` (markup), citations."""
     counts = " ".join(
         f'<span class="badge st-{status}">{count} {status}</span>'
         for status in STATUSES
@@ -529,37 +556,38 @@ def _ban_card(ban: BanInfo, lane: TimelineLane, findings: list[Finding], anchor:
     )
     facts = []
     if ban.scopes:
-        facts.append("scopes " + ", ".join(f"<code>{_text(scope)}</code>" for scope in ban.scopes))
+        facts.append("scopes " + ", ".join(f"<code>{escape(scope)}</code>" for scope in ban.scopes))
     if not ban.enabled:
         facts.append("<strong>disabled</strong>")
     if ban.reviewed:
-        facts.append(f"reviewed {_text(ban.reviewed)}")
-    facts.append(f"covers {_text(ban.covers)}")
+        facts.append(f"reviewed {escape(ban.reviewed)}")
+    facts.append(f"covers {escape(ban.covers)}")
     parts = [
         f'<article class="ban-card" id="{anchor}">\n'
-        f"<h3>{_text(ban.vendor)} <code>{_text(ban.id)}</code> {counts}</h3>\n",
+        f"<h3>{escape(ban.vendor)} <code>{escape(ban.id)}</code> {counts}</h3>\n",
     ]
     if ban.title:
-        parts.append(f'<p class="title">{_text(ban.title)}</p>\n')
+        parts.append(f'<p class="title">{escape(ban.title)}</p>\n')
     if facts:
         parts.append(f'<p class="facts">{" · ".join(facts)}</p>\n')
     if lane.phases:
         items = "".join(
-            f'<li><span class="badge st-{_text(phase.effect)}">{_text(phase.effect)}</span>'
+            f'<li><span class="badge st-{escape(phase.effect)}">{escape(phase.effect)}</span>'
             f" from <strong>{phase.start}</strong>"
             + (f" until <strong>{phase.until}</strong>" if phase.until else "")
-            + f" ({_text(_state_words(phase, result.as_of, result.warn_days))}): {_text(phase.summary)}</li>"
+            + f" ({escape(state_words(phase, as_of, warn_days))}): {escape(phase.summary)}</li>"
             for phase in lane.phases
         )
         parts.append(f'<ul class="phases">{items}</ul>\n')
+    parts.append(extra)
     if ban.references:
         parts.append('<p class="cites">Citations:</p>\n<ul class="references">')
         for reference in ban.references:
             url = link_url(reference)
             if url is not None:
-                parts.append(f'<li><a href="{_text(url)}" rel="noopener noreferrer">{_text(reference)}</a></li>')
+                parts.append(f'<li><a href="{escape(url)}" rel="noopener noreferrer">{escape(reference)}</a></li>')
             else:
-                parts.append(f"<li>{_text(reference)}</li>")
+                parts.append(f"<li>{escape(reference)}</li>")
         parts.append("</ul>\n")
     parts.append("</article>\n")
     return "".join(parts)
@@ -568,11 +596,11 @@ def _ban_card(ban: BanInfo, lane: TimelineLane, findings: list[Finding], anchor:
 def _footer(result: RunResult) -> str:
     parts = ['<footer class="footer">\n']
     if result.unused_waivers:
-        waivers = ", ".join(f"<code>{_text(waiver)}</code>" for waiver in result.unused_waivers)
+        waivers = ", ".join(f"<code>{escape(waiver)}</code>" for waiver in result.unused_waivers)
         parts.append(f"<p>Unused waivers (matched nothing): {waivers}</p>\n")
     started = result.started_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC") if result.started_at else ""
     parts.append(
-        f"<p>enforcer {_text(result.tool_version)}, report schema {_text(result.schema_version)}"
+        f"<p>enforcer {escape(result.tool_version)}, report schema {escape(result.schema_version)}"
         + (f", run started {started}" if started else "")
         + "</p>\n</footer>\n"
     )
@@ -587,11 +615,11 @@ def page_data(result: RunResult, matched: list[str]) -> dict[str, Any]:
     ban_index = {ban_id: number for number, ban_id in enumerate(matched)}
     return {
         "bans": [visible(ban_id) for ban_id in matched],
-        "sboms": [[_finding_data(finding, ban_index) for finding in sbom.findings] for sbom in result.sboms],
+        "sboms": [[finding_data(finding, ban_index) for finding in sbom.findings] for sbom in result.sboms],
     }
 
 
-def _finding_data(finding: Finding, ban_index: Mapping[str, int]) -> dict[str, Any]:
+def finding_data(finding: Finding, ban_index: Mapping[str, int]) -> dict[str, Any]:
     component = finding.component
     data: dict[str, Any] = {
         "status": finding.status,

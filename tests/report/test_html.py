@@ -356,5 +356,11 @@ def test_the_cli_writes_the_page_and_the_same_input_gives_the_same_bytes(cli, tm
 
 def test_the_assets_are_package_data():
     package = Path(__file__).resolve().parents[2] / "enforcer" / "report" / "html_assets"
-    assert sorted(path.name for path in package.iterdir()) == ["page.css", "page.js", "run.js"]
+    assert sorted(path.name for path in package.iterdir()) == [
+        "inventory.css",
+        "inventory.js",
+        "page.css",
+        "page.js",
+        "run.js",
+    ]
     assert asset("page.css") == (package / "page.css").read_text(encoding="utf-8")

@@ -26,6 +26,87 @@ window.EnforcerPage = (function () {
     return JSON.parse(document.getElementById(id).textContent);
   }
 
+  function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  function plural(count, word) {
+    return count + " " + word + (count === 1 ? "" : "s");
+  }
+
+  // -- the evidence of one finding (the run page and the impact page draw it alike) -------
+
+  function facts(pairs) {
+    return h(
+      "dl",
+      { class: "facts-list" },
+      pairs.filter(([, value]) => value).map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value))),
+    );
+  }
+
+  function evidence(f) {
+    // the status and the reason are in the row itself
+    const decision = [];
+    if (f.phase) decision.push(["phase", f.phase.effect + " from " + f.phase.date + ": " + f.phase.summary]);
+    if (f.waiver) {
+      const w = f.waiver;
+      decision.push(["waiver", w.id + " (" + w.status + ", expires " + w.expires + ", approved by " + w.approved_by + "): " + w.reason]);
+    }
+    if (f.coverage) decision.push(["coverage", f.coverage.decision + (f.coverage.reason ? ": " + f.coverage.reason : "")]);
+    const component = [
+      ["name", f.name],
+      ["version", f.version],
+      ["kind", f.kind],
+      ["purl", f.purl],
+      ["ref", f.ref],
+    ];
+    return h(
+      "div",
+      { class: "evidence" },
+      h("section", { class: "decision" }, decision.length ? [h("h4", {}, "Decision"), facts(decision)] : null, h("h4", {}, "Component"), facts(component)),
+      h("section", { class: "matches" }, h("h4", {}, "What matched"), matchTable(f.matches)),
+      h("section", { class: "path" }, h("h4", {}, "Dependency path"), dependencyPath(f)),
+    );
+  }
+
+  function matchTable(matches) {
+    const columns = [
+      ["field", "Field"],
+      ["value", "Value"],
+      ["alias", "Alias"],
+      ["matcher", "Matcher"],
+      ["confidence", "Confidence"],
+    ];
+    if (matches.some((m) => m.role)) columns.push(["role", "Role"]);
+    if (matches.some((m) => m.party)) columns.push(["party", "Party"]);
+    return h(
+      "table",
+      { class: "match-table" },
+      h("thead", {}, h("tr", {}, columns.map(([, title]) => h("th", { scope: "col" }, title)))),
+      h("tbody", {}, matches.map((m) => h("tr", {}, columns.map(([key]) => h("td", { class: "m-" + key }, m[key] || ""))))),
+    );
+  }
+
+  // The path from the SBOM's root to the component: one box per step, each
+  // joined to the one above by a connector (drawn by the style sheet).
+  function dependencyPath(f) {
+    const steps = f.path.length ? f.path : [f.label];
+    const list = h("ol", { class: "dep-path" });
+    steps.forEach((step, depth) => {
+      const last = depth === steps.length - 1;
+      const item = h(
+        "li",
+        { class: last ? "step target" : "step" },
+        h("span", { class: "box" }, depth === 0 && !last ? h("span", { class: "tag" }, "root") : null, last ? h("span", { class: "tag" }, "match") : null, step),
+      );
+      item.style.marginLeft = Math.min(depth, 16) * 1.4 + "em";
+      list.append(item);
+    });
+    const parts = [list];
+    if (!f.path.length) parts.push(h("p", { class: "note" }, "The SBOM gives no path to this component: it is at the top level, or the SBOM has no dependency graph."));
+    return parts;
+  }
+
   // Printing shows everything: the page's own hooks expand what is collapsed.
   const before = [];
   const after = [];
@@ -58,5 +139,5 @@ window.EnforcerPage = (function () {
     performance.mark("enforcer-ready");
   }
 
-  return { h, readData, onPrint, ready };
+  return { h, readData, onPrint, ready, compareText, plural, evidence };
 })();

@@ -4,7 +4,7 @@
 // table; a row expands to its evidence and its dependency path. Rows are
 // built when first shown and at most PAGE more at a time; printing shows all.
 (function () {
-  const { h, readData, onPrint, ready } = window.EnforcerPage;
+  const { h, readData, onPrint, ready, evidence, compareText, plural } = window.EnforcerPage;
   const data = readData("enforcer-data");
   const STATUSES = ["deny", "warn", "waived", "allow"];
   const RANK = { deny: 0, warn: 1, waived: 2, allow: 3 };
@@ -40,10 +40,6 @@
     open: new Set(),
     printing: false,
   };
-
-  function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
 
   const KEYS = {
     status: (f) => RANK[f.status],
@@ -101,77 +97,6 @@
       details.set(f.index, tr);
     }
     return tr;
-  }
-
-  function facts(pairs) {
-    return h(
-      "dl",
-      { class: "facts-list" },
-      pairs.filter(([, value]) => value).map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value))),
-    );
-  }
-
-  function evidence(f) {
-    // the status and the reason are in the row itself
-    const decision = [];
-    if (f.phase) decision.push(["phase", f.phase.effect + " from " + f.phase.date + ": " + f.phase.summary]);
-    if (f.waiver) {
-      const w = f.waiver;
-      decision.push(["waiver", w.id + " (" + w.status + ", expires " + w.expires + ", approved by " + w.approved_by + "): " + w.reason]);
-    }
-    if (f.coverage) decision.push(["coverage", f.coverage.decision + (f.coverage.reason ? ": " + f.coverage.reason : "")]);
-    const component = [
-      ["name", f.name],
-      ["version", f.version],
-      ["kind", f.kind],
-      ["purl", f.purl],
-      ["ref", f.ref],
-    ];
-    return h(
-      "div",
-      { class: "evidence" },
-      h("section", { class: "decision" }, decision.length ? [h("h4", {}, "Decision"), facts(decision)] : null, h("h4", {}, "Component"), facts(component)),
-      h("section", { class: "matches" }, h("h4", {}, "What matched"), matchTable(f.matches)),
-      h("section", { class: "path" }, h("h4", {}, "Dependency path"), dependencyPath(f)),
-    );
-  }
-
-  function matchTable(matches) {
-    const columns = [
-      ["field", "Field"],
-      ["value", "Value"],
-      ["alias", "Alias"],
-      ["matcher", "Matcher"],
-      ["confidence", "Confidence"],
-    ];
-    if (matches.some((m) => m.role)) columns.push(["role", "Role"]);
-    if (matches.some((m) => m.party)) columns.push(["party", "Party"]);
-    return h(
-      "table",
-      { class: "match-table" },
-      h("thead", {}, h("tr", {}, columns.map(([, title]) => h("th", { scope: "col" }, title)))),
-      h("tbody", {}, matches.map((m) => h("tr", {}, columns.map(([key]) => h("td", { class: "m-" + key }, m[key] || ""))))),
-    );
-  }
-
-  // The path from the SBOM's root to the component: one box per step, each
-  // joined to the one above by a connector (drawn by the style sheet).
-  function dependencyPath(f) {
-    const steps = f.path.length ? f.path : [f.label];
-    const list = h("ol", { class: "dep-path" });
-    steps.forEach((step, depth) => {
-      const last = depth === steps.length - 1;
-      const item = h(
-        "li",
-        { class: last ? "step target" : "step" },
-        h("span", { class: "box" }, depth === 0 && !last ? h("span", { class: "tag" }, "root") : null, last ? h("span", { class: "tag" }, "match") : null, step),
-      );
-      item.style.marginLeft = Math.min(depth, 16) * 1.4 + "em";
-      list.append(item);
-    });
-    const parts = [list];
-    if (!f.path.length) parts.push(h("p", { class: "note" }, "The SBOM gives no path to this component: it is at the top level, or the SBOM has no dependency graph."));
-    return parts;
   }
 
   // -- the tables ---------------------------------------------------------------------------
@@ -247,10 +172,6 @@
       if (key === state.sort) th.setAttribute("aria-sort", state.direction > 0 ? "ascending" : "descending");
       else th.removeAttribute("aria-sort");
     }
-  }
-
-  function plural(count, word) {
-    return count + " " + word + (count === 1 ? "" : "s");
   }
 
   // -- the controls --------------------------------------------------------------------------
