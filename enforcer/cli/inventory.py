@@ -45,7 +45,7 @@ _STORE = "Store"
 #: --format of the answers about the portfolio
 FORMATS = ("table", "json", "markdown", "sarif")
 #: ... of impact and calendar
-PAGE_FORMATS = FORMATS
+PAGE_FORMATS = (*FORMATS, "html")
 LISTING_FORMATS = ("table", "json", "markdown")
 _MAX_DAYS = 36_525
 

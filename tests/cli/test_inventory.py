@@ -195,3 +195,22 @@ def test_standard_input_is_an_sbom_too(cli: Any, tmp_path: Path, portfolio: list
     assert again.exit_code == 0 and "1 already stored" in again.stdout
     empty = cli("inventory", "add", "-", *db, input=b"")
     assert empty.exit_code == 3 and "<stdin>: empty file" in empty.stdout
+
+
+def test_impact_and_calendar_write_their_pages(cli: Any, tmp_path: Path, portfolio: list[Path]) -> None:
+    from enforcer.inventory.html import render_html
+
+    db = ("--db", str(tmp_path / "store.db"))
+    assert cli("inventory", "add", *portfolio, *db).exit_code == 0
+    page = tmp_path / "impact.html"
+    impact = cli("inventory", "impact", *db, *DAY, "--scope", "us", "-f", "html", "-o", page)
+    assert impact.exit_code == 1 and impact.stdout == ""  # the gate as with any format
+    with Inventory(str(tmp_path / "store.db")) as inventory:
+        same = inventory.impact((), as_of=dt.date(2026, 1, 15), scopes=["us"])
+        calendar_answer = inventory.calendar(60, (), as_of=dt.date(2025, 12, 1), scopes=["us"])
+    assert page.read_text(encoding="utf-8") == render_html(same)
+    calendar = cli("inventory", "calendar", *db, "--as-of", "2025-12-01", "--days", "60", "--scope", "us", "-f", "HTML")
+    assert calendar.exit_code == 0 and calendar.stdout == render_html(calendar_answer)
+    assert calendar.stdout.startswith("<!DOCTYPE html>")
+    other = cli("inventory", "diff", *db, "-f", "html")
+    assert other.exit_code == 2 and other.stderr.count("\n") == 1 and "html" in other.stderr
