@@ -18,6 +18,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from enforcer.cli._adapter import subcommands  # noqa: E402
+
 #: typer's own options, documented by typer's wording where they appear
 _HELP = ("--help", "-h")
 
@@ -38,7 +40,7 @@ def _commands() -> dict[str, Any]:
 
     def walk(command: Any, path: str) -> None:
         found[path] = command
-        for name, sub in getattr(command, "commands", {}).items():
+        for name, sub in subcommands(command).items():
             walk(sub, f"{path} {name}")
 
     walk(get_command(app), "enforcer")
@@ -55,7 +57,7 @@ def cli_options() -> dict[str, list[Option]]:
             if param.param_type_name == "argument":
                 flags = ()
             options.append(Option(flags, " ".join((param.help or "").split())))
-        if options or not getattr(command, "commands", None):
+        if options or not subcommands(command):
             surface[path] = options
     return surface
 

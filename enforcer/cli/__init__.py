@@ -11,9 +11,10 @@ The app is run with `standalone_mode=False`, so typer hands back what would
 end the process and `run` says it in one line. The library and pydantic are
 imported inside the commands, when they run; rich only when help is shown.
 
-A command group is one line below (`app.add_typer(inventory.app, name="inventory")`,
-its commands in `enforcer/cli/inventory.py` on `new_app(...)`); a command is
-one line too (`app.command("check", cls=Command)(check.check)`).
+A command group is one line below (in `_Enforcer.lazy`: its name and its
+module, whose `app` is made by `new_app(...)`; it is imported only when it
+runs, or when help or completion lists it); a command is one line too
+(`app.command("check", cls=Command)(check.check)`).
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import ClassVar
 
 import typer
 
 from enforcer._env import check_environment
 from enforcer._errors import EnforcerError, SettingError
-from enforcer.cli import check, inventory, policy, schema, vendor, version
-from enforcer.cli._adapter import Command, UsageError, new_app, usage_error
+from enforcer.cli import check, schema, vendor, version
+from enforcer.cli._adapter import Command, LazyGroup, UsageError, new_app, usage_error
 from enforcer.cli._errors import (
     EXIT_ERROR,
     EXIT_INTERRUPTED,
@@ -41,13 +43,16 @@ from enforcer.cli._errors import (
 
 __all__ = ["app", "main", "run"]
 
-app = new_app("Check SBOMs against government vendor bans written in Rego.", completion=True)
+
+class _Enforcer(LazyGroup):
+    lazy: ClassVar[dict[str, str]] = {"policy": "enforcer.cli.policy", "inventory": "enforcer.cli.inventory"}
+
+
+app = new_app("Check SBOMs against government vendor bans written in Rego.", completion=True, cls=_Enforcer)
 app.command("check", cls=Command)(check.check)
 app.command("vendor", cls=Command)(vendor.vendor)
 app.command("version", cls=Command)(version.version)
 app.command("schema", cls=Command)(schema.schema)
-app.add_typer(policy.app, name="policy")
-app.add_typer(inventory.app, name="inventory")
 
 
 def run(argv: Sequence[str]) -> int:

@@ -20,7 +20,8 @@ It holds:
 from __future__ import annotations
 
 import difflib
-from typing import Any
+import importlib
+from typing import Any, ClassVar
 
 import typer
 from typer._click.core import Context, Parameter
@@ -32,7 +33,7 @@ from enforcer.cli._errors import CommandLineError
 #: The typer releases this module is written for (the same range as pyproject.toml).
 TYPER_RANGE = ((0, 26), (0, 29))
 
-__all__ = ["TYPER_RANGE", "Command", "Group", "UsageError", "new_app", "usage_error"]
+__all__ = ["TYPER_RANGE", "Command", "Group", "LazyGroup", "UsageError", "new_app", "subcommands", "usage_error"]
 
 
 class Command(TyperCommand):
@@ -81,14 +82,47 @@ class Group(TyperGroup):
         return f"commands: {', '.join(self.list_commands(ctx))}"
 
 
-def new_app(help: str, *, completion: bool = False) -> typer.Typer:
+class LazyGroup(Group):
+    """A group whose command groups are imported and built only when one is used, helped or completed.
+
+    `enforcer check` then pays neither for importing `enforcer.cli.inventory`
+    nor for building its commands. Listed after the group's own commands, in
+    the order of `lazy`.
+    """
+
+    #: the name of each command group -> the module whose `app` it is
+    lazy: ClassVar[dict[str, str]] = {}
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        own = list(super().list_commands(ctx))
+        return [*own, *(name for name in self.lazy if name not in own)]
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in self.lazy:
+            module = importlib.import_module(self.lazy[cmd_name])
+            command = typer.main.get_group(module.app)
+            command.name = cmd_name
+            self.add_command(command, cmd_name)
+        return command
+
+
+def subcommands(command: Any) -> dict[str, Any]:
+    """The commands of a group by name, lazy groups built (none for a command): for the README check and the tests."""
+    if not isinstance(command, typer.core.TyperGroup):
+        return {}
+    ctx = Context(command)
+    return {name: command.get_command(ctx, name) for name in command.list_commands(ctx)}
+
+
+def new_app(help: str, *, completion: bool = False, cls: type[Group] = Group) -> typer.Typer:
     """A typer app of `Group` whose commands are added with `cls=Command`.
 
     Help is rich (typer imports rich only when it formats help); tracebacks
     are never pretty-printed: the entry point turns every error into a line.
     """
     return typer.Typer(
-        cls=Group,
+        cls=cls,
         help=help,
         add_completion=completion,
         rich_markup_mode="rich",

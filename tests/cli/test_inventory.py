@@ -179,11 +179,13 @@ def test_an_answer_goes_to_a_file(cli: Any, tmp_path: Path, portfolio: list[Path
 
 
 def test_the_command_line_imports_no_database_library() -> None:
-    code = (
-        "import sys, enforcer.cli; print(sorted(m for m in ('sqlalchemy', 'alembic', 'psycopg') if m in sys.modules))"
-    )
+    """Nor the inventory's commands, until one of them runs (or help lists them)."""
+    names = "('sqlalchemy', 'alembic', 'psycopg', 'enforcer.cli.inventory', 'enforcer.cli.policy')"
+    code = f"import sys, enforcer.cli; print(sorted(m for m in {names} if m in sys.modules))"
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "[]"
+    listed = subprocess.run([sys.executable, "-m", "enforcer", "--help"], capture_output=True, text=True, check=True)
+    assert "inventory" in listed.stdout and "policy" in listed.stdout
 
 
 def test_standard_input_is_an_sbom_too(cli: Any, tmp_path: Path, portfolio: list[Path]) -> None:

@@ -142,6 +142,7 @@ def test_help_everywhere_names_every_option_in_full(tmp_path, command, flag):
     from typer.main import get_command
 
     from enforcer.cli import app
+    from enforcer.cli._adapter import subcommands
 
     result = enforcer(*command, flag, cwd=tmp_path, env={"COLUMNS": "80"})
     assert (result.returncode, result.stderr) == (0, "")
@@ -150,7 +151,7 @@ def test_help_everywhere_names_every_option_in_full(tmp_path, command, flag):
     assert words[usage + 1 : usage + 2 + len(command)] == ["enforcer", *command]
     target = get_command(app)
     for name in command:
-        target = target.commands[name]  # type: ignore[attr-defined]
+        target = subcommands(target)[name]
     options = [param for param in target.params if param.param_type_name == "option"]
     flags = {flag for param in options for flag in (*param.opts, *param.secondary_opts)}
     for option in flags:

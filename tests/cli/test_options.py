@@ -12,7 +12,7 @@ from typer.main import get_command
 
 from enforcer._choices import ENGINES, FAIL_ON, REPORT_FORMATS
 from enforcer.cli import app
-from enforcer.cli._adapter import Command, new_app
+from enforcer.cli._adapter import Command, new_app, subcommands
 from enforcer.cli._options import (
     EngineOptions,
     Given,
@@ -33,7 +33,7 @@ ICTS = ("-p", POLICIES / "enforcer" / "decide.rego", "-p", POLICIES / "gov" / "u
 def _command(*path: str) -> Any:
     command: Any = get_command(app)
     for name in path:
-        command = command.commands[name]
+        command = subcommands(command)[name]
     return command
 
 
