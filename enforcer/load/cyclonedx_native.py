@@ -28,7 +28,7 @@ import msgspec
 from enforcer._errors import SbomError
 from enforcer._native import native_module
 from enforcer._records import COMPONENT, MAX_PATH, ComponentRecord, Needles
-from enforcer.load._cdx_checks import CHECKED_COMPONENTS, COMPONENT_TYPES, HASH_ALGORITHMS, _looks_valid, spec_warnings
+from enforcer.load._cdx_checks import CHECKED_COMPONENTS, COMPONENT_TYPES, HASH_ALGORITHMS, looks_valid, spec_warnings
 from enforcer.load.cyclonedx_json import CycloneDxJsonDocument, component_record, label, walk
 from enforcer.load.cyclonedx_model import Bom, Component, Metadata, Service
 from enforcer.load.interface import Selection
@@ -173,7 +173,7 @@ class NativeCycloneDxDocument(CycloneDxJsonDocument):
         root = self.bom.metadata.component if self.bom.metadata is not None else None
         if root is None:
             return True
-        if not _looks_valid(self.bom, dependencies=False):
+        if not looks_valid(self.bom, dependencies=False):
             return False
         refs = [component.bom_ref for component, _, _, _ in walk((root,), 0, -1) if component.bom_ref]
         return not any(place is not None for place in self._scan.locate(refs))

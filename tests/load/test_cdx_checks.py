@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from enforcer.load import _cdx_checks, read_document
+from enforcer.load._cdx_checks import in_json, rules
 from enforcer.match.index import MatchIndex
 
 SERIAL = "urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79"
@@ -401,9 +402,9 @@ def test_a_large_json_is_cut_between_components(tmp_path, nested_every):
     """
     count = _cdx_checks.CHECKED_COMPONENTS + 3_000
     data = _large(tmp_path, count, None, nested_every=nested_every).read_bytes()
-    texts = list(_cdx_checks._json_texts(data, count))
+    texts = list(in_json._json_texts(data, count))
     assert texts[-1] is data
-    assert len(texts) == _cdx_checks._CUTS_TRIED + 1
+    assert len(texts) == in_json._CUTS_TRIED + 1
     whole = json.loads(data)["components"]
     cuts = []
     for text in texts[:-1]:
@@ -413,7 +414,7 @@ def test_a_large_json_is_cut_between_components(tmp_path, nested_every):
             continue
     assert cuts, "no cut between two top-level components"
     if not nested_every:
-        assert len(cuts) == _cdx_checks._CUTS_TRIED
+        assert len(cuts) == in_json._CUTS_TRIED
     for checked in cuts:
         assert _cdx_checks.CHECKED_COMPONENTS - 1_000 < len(checked) < count - 1_000
         assert checked == whole[: len(checked)]
@@ -431,8 +432,8 @@ def test_every_valid_specification_example_passes_the_quick_form(shared):
         if "/invalid/" in str(path) or not isinstance(raw, dict) or raw.get("bomFormat") != "CycloneDX":
             continue
         version = _cdx_checks._version(str(raw.get("specVersion", "")))
-        document = _cdx_checks._DOCUMENT.decode(data)
-        assert _cdx_checks._looks_clean(document, version), path
+        document = in_json._DOCUMENT.decode(data)
+        assert in_json._looks_clean(document, version), path
         checked += 1
     assert checked >= 150
 
@@ -441,8 +442,8 @@ def test_the_spdx_ids_cover_the_cyclonedx_enumeration(shared):
     """Every licence id of CycloneDX's own enumeration (spdx.schema.json, licences and exceptions) is known."""
     enumeration = json.loads((shared / "schemas" / "spdx.schema.json").read_text(encoding="utf-8"))["enum"]
     assert len(enumeration) > 800
-    assert set(enumeration) <= _cdx_checks.SPDX_IDS
-    assert "Apache-2" not in _cdx_checks.SPDX_IDS
+    assert set(enumeration) <= rules.SPDX_IDS
+    assert "Apache-2" not in rules.SPDX_IDS
 
 
 _ids = st.sampled_from(["MIT", "Apache-2.0", "Classpath-exception-2.0", "Apache-2", "mit"])
@@ -497,11 +498,11 @@ def test_the_quick_form_passes_exactly_what_the_messages_find_clean(version, com
     data = json.dumps(bom).encode()
     parsed = _cdx_checks._version(version)
     try:
-        quick = _cdx_checks._looks_clean(_cdx_checks._DOCUMENT.decode(data), parsed)
+        quick = in_json._looks_clean(in_json._DOCUMENT.decode(data), parsed)
     except msgspec.ValidationError:
         quick = False
     problems: list[str] = []
-    _cdx_checks._JsonWalk(parsed, problems).document(json.loads(data))
+    in_json._JsonWalk(parsed, problems).document(json.loads(data))
     if quick:
         assert problems == []
     elif b"{v}" not in data:
