@@ -92,7 +92,9 @@ def main() -> int:
     files["20,000 from one vendor"] = one_vendor(20_000)
     pythons = {"before": options.base_python, "after": sys.executable}
     for python in pythons.values():  # as installed wheels are: no run pays for compiling the sources
-        compiled = "import compileall, os, enforcer; compileall.compile_dir(os.path.dirname(enforcer.__file__), quiet=2)"
+        compiled = (
+            "import compileall, os, enforcer; compileall.compile_dir(os.path.dirname(enforcer.__file__), quiet=2)"
+        )
         subprocess.run([python, "-c", compiled], check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""})
     os.chdir(tempfile.mkdtemp(prefix="enforcer-compare-"))
     print(f"{'SBOM':26s} {'before (s, MiB)':>18s} {'after (s, MiB)':>18s} {'after/before':>13s}")
