@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_args, get_origin,
 
 import typer
 
-from enforcer._choices import ENGINES, ListingFormat
+from enforcer._choices import ENGINES, FAIL_ON, ListingFormat
 from enforcer.cli._errors import CommandLineError
 
 if TYPE_CHECKING:
@@ -181,6 +181,12 @@ ListingFormatOption = Annotated[
 ]
 
 
+#: --fail-on of check and inventory impact (the configuration's fail_on too)
+FailOnOption = Annotated[
+    str,
+    choice_option("--fail-on", choices=FAIL_ON, metavar="VERDICT", help="Exit 1 on this verdict or worse: {choices}."),
+    FromConfig("fail_on"),
+]
 AsOf = Annotated[
     dt.date | None,
     option(

@@ -12,6 +12,7 @@ from enforcer.cli import _output
 from enforcer.cli._errors import CommandLineError, error, say
 from enforcer.cli._options import (
     EngineOptions,
+    FailOnOption,
     FromConfig,
     Given,
     Selection,
@@ -50,13 +51,7 @@ def check(
             help="Write the --format report to FILE (- for stdout), or one more report as FORMAT=FILE (repeatable).",
         ),
     ] = None,
-    fail_on: Annotated[
-        str,
-        choice_option(
-            "--fail-on", choices=FAIL_ON, metavar="VERDICT", help="Exit 1 on this verdict or worse: {choices}."
-        ),
-        FromConfig("fail_on"),
-    ] = FAIL_ON[0],
+    fail_on: FailOnOption = FAIL_ON[0],
     fail_on_unidentified: Annotated[
         float | None,
         number_option(

@@ -24,6 +24,7 @@ from enforcer.cli._errors import CommandLineError
 from enforcer.cli._options import (
     AsOf,
     EngineOptions,
+    FailOnOption,
     FromConfig,
     OptionSet,
     Policies,
@@ -192,13 +193,7 @@ def impact(
     full: Annotated[
         bool, option("--full", help="Every SBOM considered and every finding, allow included (JSON, SARIF).")
     ] = False,
-    fail_on: Annotated[
-        str,
-        choice_option(
-            "--fail-on", choices=FAIL_ON, metavar="LEVEL", help="Exit 1 on findings at or above LEVEL: {choices}."
-        ),
-        FromConfig("fail_on"),
-    ] = "deny",
+    fail_on: FailOnOption = FAIL_ON[0],
     store: StoreOptions,
     engine: EngineOptions,
     format: Annotated[str, _format(*PAGE_FORMATS)] = "table",
