@@ -354,7 +354,7 @@ def _calendar_headline(result: CalendarResult, hit: int) -> str:
 
 def _in_days(day: dt.date, as_of: dt.date) -> str:
     days = (day - as_of).days
-    return "today" if days == 0 else f"in {plural(days, 'day')}"
+    return "on the as-of date" if days == 0 else f"in {plural(days, 'day')}"
 
 
 def _agenda(result: CalendarResult) -> str:

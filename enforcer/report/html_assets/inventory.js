@@ -6,7 +6,7 @@
 // each phase will hit, one table per phase, filtered by product text. Rows are
 // built when first shown and at most a page more at a time; printing shows all.
 (function () {
-  const { h, readData, onPrint, ready, evidence, compareText, plural } = window.EnforcerPage;
+  const { h, readData, onPrint, onTableClick, ready, evidence, compareText, plural } = window.EnforcerPage;
   const data = readData("enforcer-data");
   const RANK = { deny: 0, warn: 1, waived: 2, allow: 3, none: 4 };
 
@@ -215,19 +215,16 @@
       row(p);
     }
 
-    table.addEventListener("click", (event) => {
-      const sort = event.target.closest("button.sort");
-      if (sort) {
-        const key = sort.getAttribute("data-key");
+    onTableClick(
+      table,
+      "tr.product-row",
+      (key) => {
         state.direction = state.sort === key ? -state.direction : 1;
         state.sort = key;
         render();
-        return;
-      }
-      const tr = event.target.closest("tr.product-row");
-      if (!tr || (!event.target.closest(".toggle") && String(window.getSelection()).length)) return;
-      toggle(products[Number(tr.getAttribute("data-index"))]);
-    });
+      },
+      (index) => toggle(products[index]),
+    );
     more.addEventListener("click", () => {
       state.limit += PAGE;
       render();

@@ -134,10 +134,26 @@ window.EnforcerPage = (function () {
     else if (printMedia.matches) startPrint();
   }
 
+  // A table's clicks: a column heading sorts (again: the other way), a row (or its toggle) expands.
+  // `sorted(key)` is called with the key of the heading; `toggled(index)` with the row's data-index.
+  // A click that ends a text selection in a row selects, it does not toggle.
+  function onTableClick(table, rowSelector, sorted, toggled) {
+    table.addEventListener("click", (event) => {
+      const sort = event.target.closest("button.sort");
+      if (sort) {
+        sorted(sort.getAttribute("data-key"));
+        return;
+      }
+      const tr = event.target.closest(rowSelector);
+      if (!tr || (!event.target.closest(".toggle") && String(window.getSelection()).length)) return;
+      toggled(Number(tr.getAttribute("data-index")));
+    });
+  }
+
   function ready() {
     document.documentElement.setAttribute("data-ready", "");
     performance.mark("enforcer-ready");
   }
 
-  return { h, readData, onPrint, ready, compareText, plural, evidence };
+  return { h, readData, onPrint, onTableClick, ready, compareText, plural, evidence };
 })();

@@ -4,7 +4,7 @@
 // table; a row expands to its evidence and its dependency path. Rows are
 // built when first shown and at most PAGE more at a time; printing shows all.
 (function () {
-  const { h, readData, onPrint, ready, evidence, compareText, plural } = window.EnforcerPage;
+  const { h, readData, onPrint, onTableClick, ready, evidence, compareText, plural } = window.EnforcerPage;
   const data = readData("enforcer-data");
   const STATUSES = ["deny", "warn", "waived", "allow"];
   const RANK = { deny: 0, warn: 1, waived: 2, allow: 3 };
@@ -120,19 +120,16 @@
     const entry = { sbom, own, tbody, empty, more, count, headers, limit: PAGE, list: [] };
     tables.push(entry);
 
-    table.addEventListener("click", (event) => {
-      const sort = event.target.closest("button.sort");
-      if (sort) {
-        const key = sort.getAttribute("data-key");
+    onTableClick(
+      table,
+      "tr.finding",
+      (key) => {
         state.direction = state.sort === key ? -state.direction : 1;
         state.sort = key;
         render();
-        return;
-      }
-      const tr = event.target.closest("tr.finding");
-      if (!tr || (!event.target.closest(".toggle") && String(window.getSelection()).length)) return;
-      toggle(findings[Number(tr.getAttribute("data-index"))]);
-    });
+      },
+      (index) => toggle(findings[index]),
+    );
     more.addEventListener("click", () => {
       entry.limit += PAGE;
       renderTable(entry);
