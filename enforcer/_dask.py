@@ -1,5 +1,10 @@
-"""`check --dask ADDRESS`: load and match SBOMs on the workers of an existing Dask cluster.
+"""Reading SBOMs on the workers of an existing Dask cluster: `check --dask` and `inventory add --dask`.
 
+`on_cluster` drives any work over files on the cluster (chunks sent as
+workers free up, a failed chunk sent again a file at a time, files lost
+when no worker is left) and says of every file either what the work
+returned or why it was lost. `match_on_cluster` is `check`'s use of it: the
+match index sent once to every worker, each file loaded and matched there.
 Imported only when a cluster is named: `distributed` is an optional
 dependency (the `inventory` extra). See `enforcer._batch` for what happens
 to a worker that dies and to a file no worker could read.
@@ -61,28 +66,72 @@ def match_on_cluster(
 def _on_cluster(
     index: MatchIndex, numbered: list[tuple[int, str]], address: str, wait_seconds: float
 ) -> Iterator[tuple[list[int], list[Checked]]]:
+    chunks = on_cluster(address, numbered, _match_chunk, index, wait_seconds=wait_seconds, scatter_timeout=wait_seconds)
+    for chunk, outcome in chunks:
+        numbers = [number for number, _ in chunk]
+        if isinstance(outcome, Lost):
+            yield numbers, [_failed(path, outcome.reason) for _, path in chunk]
+        else:
+            yield numbers, outcome
+
+
+Chunk = list[tuple[int, str]]
+
+
+class Lost:
+    """Every file of a chunk that no worker read, and why (one line, without the path)."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def on_cluster(
+    address: str,
+    numbered: Chunk,
+    work: Callable[[list[str], Any], Any],
+    shared: Any,
+    *,
+    wait_seconds: float = WAIT_FOR_WORKERS,
+    scatter_timeout: float | None = None,
+) -> Iterator[tuple[Chunk, Any]]:
+    """Run `work(paths, shared)` on the cluster's workers over `numbered` files, a chunk at a time.
+
+    Yields each chunk with what `work` returned for it, as chunks finish, or
+    with `Lost` when its files were not read: a task that failed (its
+    workers died too often) is sent again a file at a time, and a file that
+    fails then is lost; when the cluster has had no worker for
+    `wait_seconds`, every file left is. `shared` (when not None) is sent
+    once to every worker. The workers are sent absolute paths (they share
+    the file system, not this process's folder). Raises `DaskError` when
+    `distributed` is missing or the scheduler cannot be reached.
+    """
     try:
         from distributed import Client, as_completed
     except ImportError:
-        raise DaskError("--dask needs the 'distributed' package: pip install 'sbom-ban-enforcer[inventory]'") from None
+        raise DaskError(
+            "reading on Dask needs the 'distributed' package: pip install 'sbom-ban-enforcer[inventory]'"
+        ) from None
     try:
         connect: Any = Client
         client: Any = connect(address, timeout=30, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
         raise DaskError(f"cannot reach the Dask scheduler at {address}: {_one_line(error)}") from None
+    absent = Lost(f"not read: the Dask cluster had no worker for {wait_seconds:g} s")
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        tasks: dict[Any, tuple[list[tuple[int, str]], int]] = {}
-        try:  # the match index, once to every worker
-            shared = client.scatter(index, broadcast=True, timeout=wait_seconds)
-        except (TimeoutError, OSError):
-            reason = f"not read: the Dask cluster had no worker for {wait_seconds:g} s"
-            yield [number for number, _ in numbered], [_failed(path, reason) for _, path in numbered]
-            return
+        tasks: dict[Any, tuple[Chunk, int]] = {}
+        if shared is not None:
+            try:
+                shared = client.scatter(shared, broadcast=True, timeout=scatter_timeout)
+            except (TimeoutError, OSError):
+                yield numbered, absent
+                return
 
-        def submit(chunk: list[tuple[int, str]], attempt: int) -> Any:
-            paths = [os.path.abspath(path) for _, path in chunk]  # the workers share the file system, not our folder
-            future = client.submit(_match_chunk, paths, shared, pure=False, retries=0)
+        def submit(chunk: Chunk, attempt: int) -> Any:
+            paths = [os.path.abspath(path) for _, path in chunk]
+            future = client.submit(work, paths, shared, pure=False, retries=0)
             tasks[future] = (chunk, attempt)
             return future
 
@@ -99,21 +148,21 @@ def _on_cluster(
                 else:
                     idle_since = idle_since or time.monotonic()
                     if time.monotonic() - idle_since > wait_seconds:
-                        yield from _give_up(tasks, f"not read: the Dask cluster had no worker for {wait_seconds:g} s")
+                        for future, (chunk, _) in list(tasks.items()):
+                            future.cancel()
+                            yield chunk, absent
                         return
                 time.sleep(0.05)
                 continue
             for future in finished:
                 chunk, attempt = tasks.pop(future)
                 if future.status == "finished":
-                    yield [number for number, _ in chunk], future.result()
+                    yield chunk, future.result()
                 elif attempt == 1:  # its workers died too often, or the task failed: once more, a file at a time
                     for item in chunk:
                         flow.add(submit([item], 2))
                 else:
-                    number, path = chunk[0]
-                    reason = f"no Dask worker could read it: {_one_line(future.exception())}"
-                    yield [number], [_failed(path, reason)]
+                    yield chunk, Lost(f"no Dask worker could read it: {_one_line(future.exception())}")
     finally:
         client.close()
 
@@ -128,15 +177,6 @@ def _match_chunk(paths: list[str], index: MatchIndex) -> list[Checked]:
 def _chunks(numbered: list[tuple[int, str]], workers: int) -> list[list[tuple[int, str]]]:
     size = max(1, min(_MAX_CHUNK, math.ceil(len(numbered) / (workers * 8))))
     return [numbered[start : start + size] for start in range(0, len(numbered), size)]
-
-
-def _give_up(
-    tasks: dict[Any, tuple[list[tuple[int, str]], int]], reason: str
-) -> Iterator[tuple[list[int], list[Checked]]]:
-    for future, (chunk, _) in list(tasks.items()):
-        future.cancel()
-        yield [number for number, _ in chunk], [_failed(path, reason) for _, path in chunk]
-    tasks.clear()
 
 
 def _failed(path: str, reason: str) -> Checked:

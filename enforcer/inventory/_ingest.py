@@ -18,11 +18,9 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
-import time
 from collections.abc import Container, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
 
 import msgspec
 
@@ -140,75 +138,15 @@ def _completed(futures: dict[Future[bytes], Chunk]) -> Iterator[tuple[Future[byt
 def _dask_chunks(
     files: Sequence[str], known: Container[bytes], address: str, wait_seconds: float, parts: Container[bytes]
 ) -> Iterator[tuple[Chunk, list[Outcome]]]:
+    from enforcer._dask import DaskError, Lost, on_cluster
+
+    chunks = on_cluster(address, list(enumerate(files)), read_chunk, known or None, wait_seconds=wait_seconds)
     try:
-        from distributed import Client, as_completed
-    except ImportError:
-        raise InventoryError(
-            "reading on Dask needs the 'distributed' package: pip install 'sbom-ban-enforcer[inventory]'"
-        ) from None
-    try:
-        connect: Any = Client
-        client: Any = connect(address, timeout=30, set_as_default=False)
-    except (OSError, TimeoutError) as error:
-        raise InventoryError(f"cannot reach the Dask scheduler at {address}: {_one_line(error)}") from None
-    try:
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        shared = client.scatter(known, broadcast=True) if known else None
-        tasks: dict[Any, tuple[Chunk, int]] = {}
-
-        def submit(chunk: Chunk, attempt: int) -> Any:
-            future = client.submit(read_chunk, [path for _, path in chunk], shared, pure=False, retries=0)
-            tasks[future] = (chunk, attempt)
-            return future
-
-        absolute = [os.path.abspath(path) for path in files]  # the workers share the file system, not our directory
-        completed: Any = as_completed
-        flow = completed(
-            [submit(chunk, 1) for chunk in _chunks(absolute, workers)], loop=client.loop, with_results=False
-        )
-        idle_since: float | None = None
-        while not flow.is_empty():
-            finished = flow.next_batch(block=False)
-            if not finished:
-                if client.scheduler_info().get("workers"):
-                    idle_since = None
-                else:
-                    idle_since = idle_since or time.monotonic()
-                    if time.monotonic() - idle_since > wait_seconds:
-                        yield from _give_up(tasks, wait_seconds)
-                        return
-                time.sleep(0.05)
-                continue
-            for future in finished:
-                chunk, attempt = tasks.pop(future)
-                if future.status == "finished":
-                    yield chunk, decode_outcomes(future.result(), parts)
-                elif attempt == 1:  # its workers died too often, or the task failed: once more, a file at a time
-                    for item in chunk:
-                        flow.add(submit([item], 2))
-                else:
-                    path = chunk[0][1]
-                    reason = _one_line(future.exception())
-                    yield chunk, [ReadFailure(path, f"{path}: no Dask worker could read it: {reason}")]
-    finally:
-        client.close()
-
-
-def _give_up(tasks: dict[Any, tuple[Chunk, int]], wait_seconds: float) -> Iterator[tuple[Chunk, list[Outcome]]]:
-    for future, (chunk, _) in list(tasks.items()):
-        future.cancel()
-        yield (
-            chunk,
-            [
-                ReadFailure(path, f"{path}: not read: the Dask cluster had no worker for {wait_seconds:g} s")
-                for _, path in chunk
-            ],
-        )
-    tasks.clear()
-
-
-def _one_line(error: BaseException | None) -> str:
-    if error is None:
-        return "the task was cancelled"
-    text = str(error).strip().splitlines()
-    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
+        for chunk, outcome in chunks:
+            sent = [(number, os.path.abspath(path)) for number, path in chunk]  # the paths the workers were given
+            if isinstance(outcome, Lost):
+                yield sent, [ReadFailure(path, f"{path}: {outcome.reason}") for _, path in sent]
+            else:
+                yield sent, decode_outcomes(outcome, parts)
+    except DaskError as error:
+        raise InventoryError(str(error)) from None
