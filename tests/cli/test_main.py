@@ -198,6 +198,8 @@ def test_shell_completion(tmp_path):
     assert choices.stdout.split() == ["embedded", "opa-server", "opa"]
     commands = enforcer(cwd=tmp_path, env={**bash, "COMP_WORDS": "enforcer policy t", "COMP_CWORD": "2"})
     assert commands.stdout.split() == ["test"]
+    groups = enforcer(cwd=tmp_path, env={**bash, "COMP_WORDS": "enforcer i", "COMP_CWORD": "1"})
+    assert groups.stdout.split() == ["inventory"]  # a group imported only when used is completed all the same
 
 
 def test_install_completion(tmp_path):
