@@ -773,11 +773,29 @@ class Inventory:
     def _values(
         self, connection: Connection, low: int, high: int, kinds: set[str]
     ) -> builtins.list[tuple[int, str, str]]:
-        t = schema
-        query = sa.select(t.identity.c.id, t.identity.c.kind, t.identity.c.raw).where(
-            t.identity.c.id > low, t.identity.c.id <= high, t.identity.c.kind.in_(sorted(kinds))
+        marks = ", ".join("?" for _ in kinds)
+        rows = self._fetch(
+            connection,
+            f"SELECT id, kind, raw FROM {schema.identity.name} WHERE id > ? AND id <= ? AND kind IN ({marks})",
+            [low, high, *sorted(kinds)],
         )
-        return [(row[0], row[1], unescape(row[2])) for row in connection.execute(query).all()]
+        return [(number, kind, unescape(raw)) for number, kind, raw in rows]
+
+    def _fetch(self, connection: Connection, query: str, parameters: Sequence[Any]) -> builtins.list[tuple[Any, ...]]:
+        """Many rows as plain tuples from the driver's own cursor (half the time of rows through SQLAlchemy).
+
+        `query` marks its parameters with `?`; they are passed apart, never spliced in.
+        """
+        raw: Any = connection.connection.driver_connection
+        if self.dialect != "sqlite":
+            query = query.replace("?", "%s")
+        cursor = raw.cursor()
+        try:
+            cursor.execute(query, tuple(parameters))
+            rows: builtins.list[tuple[Any, ...]] = cursor.fetchall()
+        finally:
+            cursor.close()
+        return rows
 
     def _remember(self, found: dict[str, builtins.list[int]], scanned: dict[str, int], high: int) -> None:
         """Keep what a scan found (a store this process may not write is only not cached)."""
