@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests._readme import console_examples, output_pattern
 from tests.conftest import FIXTURES, POLICIES, ROOT
 
 EXAMPLE = FIXTURES / "worked-example"
@@ -268,30 +269,7 @@ def test_the_worked_example_files_exist():
 # -- the README's worked example: every `$ enforcer ...` block runs and prints what it shows --------
 
 
-def _readme_examples() -> list[tuple[str, str]]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index("## For security teams")
-    section = text[start : text.index("\n## ", start + 1)]
-    examples = []
-    for block in re.findall(r"```console\n(.*?)```", section, re.S):
-        command, _, output = block.partition("\n")
-        if command.startswith("$ enforcer "):
-            examples.append((command.removeprefix("$ "), output))
-    return examples
-
-
-def _pattern(output: str) -> str:
-    """The shown output as a regex: a line `...` stands for any lines, `...` in a line for any text."""
-    parts = []
-    for line in output.splitlines():
-        if line == "...":
-            parts.append(r"(?:.*\n)*?")
-        else:
-            parts.append(".*?".join(re.escape(piece) for piece in line.split("...")) + r"\n")
-    return "".join(parts)
-
-
-README_EXAMPLES = _readme_examples()
+README_EXAMPLES = console_examples("## For security teams", "enforcer ")
 
 
 def test_the_readme_has_the_worked_example():
@@ -305,4 +283,4 @@ def test_a_readme_example_prints_what_it_shows(cli, monkeypatch, command, output
     monkeypatch.chdir(ROOT)
     result = cli(*shlex.split(command)[1:])
     shown = result.stdout + result.stderr
-    assert re.fullmatch(_pattern(output), shown), f"$ {command}\n{shown}"
+    assert re.fullmatch(output_pattern(output), shown), f"$ {command}\n{shown}"
