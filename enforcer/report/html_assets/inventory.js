@@ -215,16 +215,7 @@
       row(p);
     }
 
-    onTableClick(
-      table,
-      "tr.product-row",
-      (key) => {
-        state.direction = state.sort === key ? -state.direction : 1;
-        state.sort = key;
-        render();
-      },
-      (index) => toggle(products[index]),
-    );
+    onTableClick(table, "tr.product-row", state, render, (index) => toggle(products[index]));
     more.addEventListener("click", () => {
       state.limit += PAGE;
       render();

@@ -134,14 +134,17 @@ window.EnforcerPage = (function () {
     else if (printMedia.matches) startPrint();
   }
 
-  // A table's clicks: a column heading sorts (again: the other way), a row (or its toggle) expands.
-  // `sorted(key)` is called with the key of the heading; `toggled(index)` with the row's data-index.
+  // A table's clicks: a column heading sorts by its key (again: the other way; `state.sort` and
+  // `state.direction`, then `render()`), a row (or its toggle) calls `toggled` with its data-index.
   // A click that ends a text selection in a row selects, it does not toggle.
-  function onTableClick(table, rowSelector, sorted, toggled) {
+  function onTableClick(table, rowSelector, state, render, toggled) {
     table.addEventListener("click", (event) => {
       const sort = event.target.closest("button.sort");
       if (sort) {
-        sorted(sort.getAttribute("data-key"));
+        const key = sort.getAttribute("data-key");
+        state.direction = state.sort === key ? -state.direction : 1;
+        state.sort = key;
+        render();
         return;
       }
       const tr = event.target.closest(rowSelector);

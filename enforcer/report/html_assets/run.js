@@ -120,16 +120,7 @@
     const entry = { sbom, own, tbody, empty, more, count, headers, limit: PAGE, list: [] };
     tables.push(entry);
 
-    onTableClick(
-      table,
-      "tr.finding",
-      (key) => {
-        state.direction = state.sort === key ? -state.direction : 1;
-        state.sort = key;
-        render();
-      },
-      (index) => toggle(findings[index]),
-    );
+    onTableClick(table, "tr.finding", state, render, (index) => toggle(findings[index]));
     more.addEventListener("click", () => {
       entry.limit += PAGE;
       renderTable(entry);
