@@ -91,6 +91,8 @@ def _attach(connection: HTTPConnection) -> None:
 
 
 class _Connection(HTTPConnection):
+    """A connection that puts the request's deadline on its socket before it connects and sends."""
+
     def connect(self) -> None:
         _attach(self)
         super().connect()
@@ -100,14 +102,8 @@ class _Connection(HTTPConnection):
         super().request(*args, **kwargs)
 
 
-class _TLSConnection(HTTPSConnection):
-    def connect(self) -> None:
-        _attach(self)
-        super().connect()
-
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _attach(self)
-        super().request(*args, **kwargs)
+class _TLSConnection(_Connection, HTTPSConnection):
+    """The same over TLS (HTTPSConnection's connect and request, reached through `super()`)."""
 
 
 class _Pool(HTTPConnectionPool):
