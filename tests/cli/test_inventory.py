@@ -19,16 +19,9 @@ import pytest
 
 from enforcer.inventory import Inventory
 from tests.conftest import FIXTURES, ROOT, CliResult, write_cdx
+from tests.inventory.components import CAMERA, LIB
 
 KASPERSKY = FIXTURES / "sboms" / "kaspersky-supplier.cdx.json"
-CAMERA = {
-    "type": "device",
-    "name": "DS-2CD2143G2-I",
-    "version": "1",
-    "bom-ref": "camera",
-    "manufacturer": {"name": "Hangzhou Hikvision Digital Technology Co., Ltd."},
-}
-LIB = {"type": "library", "name": "left-pad", "version": "1.3.0", "purl": "pkg:npm/left-pad@1.3.0", "bom-ref": "lp"}
 NEW_BAN = """package enforcer.bans
 
 import rego.v1

@@ -18,6 +18,7 @@ from typing import Any
 
 from enforcer.inventory import Inventory
 from tests.conftest import FIXTURES, POLICIES, write_cdx
+from tests.inventory.components import CAMERA, LIB, NORTHWIND
 from tests.report.html_cases import DATA_URL, GOOD_URL, HOSTILE, JS_URL
 
 IMPACT_DAY = dt.date(2026, 1, 15)
@@ -40,13 +41,6 @@ DJI = {
     "manufacturer": {"name": "SZ DJI Technology Co., Ltd."},
     "bom-ref": "dji",
 }
-CAMERA = {
-    "type": "device",
-    "name": "DS-2CD2143G2-I",
-    "version": "1",
-    "bom-ref": "camera",
-    "manufacturer": {"name": "Hangzhou Hikvision Digital Technology Co., Ltd."},
-}
 HMS = {
     "type": "library",
     "name": "hms-push",
@@ -55,14 +49,6 @@ HMS = {
     "publisher": "Huawei Technologies Co., Ltd.",
     "bom-ref": "hms",
 }
-NORTHWIND = {
-    "type": "device",
-    "name": "NW-EDGE-2",
-    "version": "1",
-    "bom-ref": "nw",
-    "manufacturer": {"name": "Northwind Devices Inc."},
-}
-LIB = {"type": "library", "name": "left-pad", "version": "1.3.0", "purl": "pkg:npm/left-pad@1.3.0", "bom-ref": "lp"}
 BUNDLE = {"type": "library", "name": "vendor-bundle", "version": "2.1", "bom-ref": "bundle"}
 
 

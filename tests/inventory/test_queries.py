@@ -12,6 +12,7 @@ import pytest
 from enforcer._vendor import SpotCheckError
 from enforcer.inventory import ImpactResult, Inventory
 from tests.conftest import FIXTURES, POLICIES, write_cdx
+from tests.inventory.components import CAMERA, LIB, NORTHWIND
 
 KASPERSKY = FIXTURES / "sboms" / "kaspersky-supplier.cdx.json"
 #: a drone: the 2025 listing of foreign-made drones covers the equipment (DJI's SDK, a library, it does not)
@@ -29,21 +30,6 @@ DJI_SDK = {
     "purl": "pkg:maven/com.dji/dji-sdk@4.16.4",
     "bom-ref": "dji-sdk",
 }
-CAMERA = {
-    "type": "device",
-    "name": "DS-2CD2143G2-I",
-    "version": "1",
-    "bom-ref": "camera",
-    "manufacturer": {"name": "Hangzhou Hikvision Digital Technology Co., Ltd."},
-}
-NORTHWIND = {
-    "type": "device",
-    "name": "NW-EDGE-2",
-    "version": "1",
-    "bom-ref": "nw",
-    "manufacturer": {"name": "Northwind Devices Inc."},
-}
-LIB = {"type": "library", "name": "left-pad", "version": "1.3.0", "purl": "pkg:npm/left-pad@1.3.0", "bom-ref": "lp"}
 
 NEW_BAN = """package enforcer.bans
 
