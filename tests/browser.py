@@ -29,6 +29,18 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+#: what a page's own script would try to fetch (an image, a fetch): ["blocked", "blocked"] when its policy forbids it
+PROBE_REQUESTS = """async () => {
+    const image = new Image();
+    const loaded = new Promise((resolve) => {
+        image.onload = () => resolve("loaded");
+        image.onerror = () => resolve("blocked");
+    });
+    image.src = "/probe.png";
+    let fetched;
+    try { await fetch("/probe.json"); fetched = "fetched"; } catch (error) { fetched = "blocked"; }
+    return [await loaded, fetched];
+}"""
 
 
 def missing() -> str | None:

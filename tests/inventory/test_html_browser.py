@@ -396,19 +396,7 @@ def test_nothing_is_fetched_but_the_page(context: Any, served: tuple[str, list[s
     assert tab.requests == [url]
     assert seen == [f"/{kind}.html"]
     tab.quiet()
-    blocked = page.evaluate(
-        """async () => {
-        const image = new Image();
-        const loaded = new Promise((resolve) => {
-            image.onload = () => resolve("loaded");
-            image.onerror = () => resolve("blocked");
-        });
-        image.src = "/probe.png";
-        let fetched;
-        try { await fetch("/probe.json"); fetched = "fetched"; } catch (error) { fetched = "blocked"; }
-        return [await loaded, fetched];
-    }"""
-    )
+    blocked = page.evaluate(browser.PROBE_REQUESTS)
     assert blocked == ["blocked", "blocked"]
     assert seen == [f"/{kind}.html"]
     assert sorted(violation.split()[0] for violation in tab.violations()) == ["connect-src", "img-src"]

@@ -339,19 +339,7 @@ def test_nothing_is_fetched_but_the_page(context: Any, served: tuple[str, list[s
     assert seen == ["/report.html"]
     opened.quiet()
     # and the page's policy forbids what a script of its own would try
-    blocked = page.evaluate(
-        """async () => {
-        const image = new Image();
-        const loaded = new Promise((resolve) => {
-            image.onload = () => resolve("loaded");
-            image.onerror = () => resolve("blocked");
-        });
-        image.src = "/probe.png";
-        let fetched;
-        try { await fetch("/probe.json"); fetched = "fetched"; } catch (error) { fetched = "blocked"; }
-        return [await loaded, fetched];
-    }"""
-    )
+    blocked = page.evaluate(browser.PROBE_REQUESTS)
     assert blocked == ["blocked", "blocked"]
     assert seen == ["/report.html"]
     assert sorted(violation.split()[0] for violation in opened.violations()) == ["connect-src", "img-src"]
