@@ -116,3 +116,34 @@ def path_kind(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
 
 
 __all__ = ["AS_OF", "BANNED", "ROOT", "Run", "banned_component", "cdx", "enforcer", "spdx", "write"]
+
+
+MEASURE = """
+import sys, time
+from enforcer._errors import SbomError
+from enforcer.load import load
+started = time.monotonic()
+try:
+    load(sys.argv[1])
+    message = "loaded"
+except SbomError as error:
+    message = str(error)
+print(message)
+print(time.monotonic() - started)
+with open("/proc/self/status") as status:
+    print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+"""
+
+
+def measure_load(path: Path, **env: str) -> tuple[str, float, int]:
+    """Load `path` in a process of its own: the error line (or "loaded"), the seconds and the peak memory in bytes."""
+    completed = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env={**os.environ, **env},
+    )
+    message, seconds, peak = completed.stdout.splitlines()
+    return message, float(seconds), int(peak) << 10

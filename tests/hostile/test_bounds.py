@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import time
 import zlib
 from pathlib import Path
@@ -19,38 +18,7 @@ from hypothesis import strategies as st
 
 from enforcer._records import ELIDED, MAX_PATH
 from enforcer.match import normalise as norm
-from tests.hostile.conftest import AS_OF, BANNED, banned_component, cdx, enforcer, write
-
-MEASURE = """
-import sys, time
-from enforcer._errors import SbomError
-from enforcer.load import load
-started = time.monotonic()
-try:
-    load(sys.argv[1])
-    message = "loaded"
-except SbomError as error:
-    message = str(error)
-print(message)
-print(time.monotonic() - started)
-with open("/proc/self/status") as status:
-    print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
-"""
-
-
-def _measure(path: Path, **env: str) -> tuple[str, float, int]:
-    import os
-
-    completed = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-        env={**os.environ, **env},
-    )
-    message, seconds, peak = completed.stdout.splitlines()
-    return message, float(seconds), int(peak) << 10
+from tests.hostile.conftest import AS_OF, BANNED, banned_component, cdx, enforcer, measure_load, write
 
 
 def gzip_bomb(path: Path, gigabytes: int = 10, filler: bytes = b" ") -> Path:
@@ -83,7 +51,7 @@ def bomb(tmp_path_factory) -> Path:
 
 def test_a_gzip_bomb_is_refused_at_once_in_little_memory(bomb):
     assert bomb.stat().st_size < 12 << 20
-    message, seconds, peak = _measure(bomb)
+    message, seconds, peak = measure_load(bomb)
     assert message == (
         f"{bomb}: gzip data that expands more than 200 times (a decompression bomb?); refused after 17 MiB"
     )
@@ -93,7 +61,7 @@ def test_a_gzip_bomb_is_refused_at_once_in_little_memory(bomb):
 
 def test_a_gzip_bomb_of_nul_bytes_is_refused_at_its_head(tmp_path):
     path = gzip_bomb(tmp_path / "nul.json.gz", gigabytes=1, filler=b"\x00")
-    message, seconds, _ = _measure(path)
+    message, seconds, _ = measure_load(path)
     assert message == f"{path}: binary data, not an SBOM"
     assert seconds < 2
 
@@ -107,7 +75,7 @@ def test_a_gzip_file_under_the_size_limit_stops_at_the_limit(tmp_path):
     text = b'{"bomFormat": "CycloneDX", "components": [' + b" ".join(random.choices(words, k=3_000_000))
     path = tmp_path / "big.json.gz"
     path.write_bytes(zlib.compress(text, 9, wbits=31))
-    message, seconds, peak = _measure(path, ENFORCER_MAX_SBOM_BYTES=str(8 << 20))
+    message, seconds, peak = measure_load(path, ENFORCER_MAX_SBOM_BYTES=str(8 << 20))
     assert message == f"{path}: decompresses to more than the 8 MiB limit (ENFORCER_MAX_SBOM_BYTES)"
     assert peak < 150 << 20
 

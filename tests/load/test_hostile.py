@@ -13,8 +13,6 @@ import contextlib
 import json
 import os
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import POLICIES
+from tests.hostile.conftest import measure_load
 
 POLICY_ARGS = ("-p", POLICIES / "enforcer" / "decide.rego", "-p", POLICIES / "gov" / "us_commerce_icts_kaspersky.rego")
 CDX_XML = '<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1">'
@@ -246,35 +245,15 @@ def test_a_100_mb_string_fails_fast_through_the_cli(cli, tmp_path):
     assert _fails(cli, path, within=5) == f"{path}: {LONG_STRING['cyclonedx-json'][2]}"
 
 
-MEASURE = """
-import sys, time
-from enforcer._errors import SbomError
-from enforcer.load import load
-started = time.monotonic()
-try:
-    load(sys.argv[1])
-    message = "loaded"
-except SbomError as error:
-    message = str(error)
-print(message)
-print(time.monotonic() - started)
-with open("/proc/self/status") as status:  # the peak of this process alone (ru_maxrss survives exec)
-    print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
-"""
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", sorted(LONG_STRING))
 def test_a_100_mb_string_keeps_memory_bounded(tmp_path, kind):
     """Peak memory stays within a small multiple of the file (the file is read once, the string never kept)."""
     path = _long_file(tmp_path, kind)
-    result = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(path)], capture_output=True, text=True, timeout=60, check=True
-    )
-    message, seconds, peak_kib = result.stdout.splitlines()
+    message, seconds, peak = measure_load(path)
     assert message == f"{path}: {LONG_STRING[kind][2]}"
-    assert float(seconds) < 4
-    assert int(peak_kib) * 1024 < 3.5 * HUNDRED_MB + (80 << 20), f"peak {int(peak_kib) >> 10} MiB"
+    assert seconds < 4
+    assert peak < 3.5 * HUNDRED_MB + (80 << 20), f"peak {peak >> 20} MiB"
 
 
 # -- wrong types: a message naming the JSON path, or the package skipped with a warning ------------
