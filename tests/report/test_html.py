@@ -107,8 +107,9 @@ def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
-def test_the_policy_admits_exactly_the_inline_style_and_script(result):
-    page = Document(render(result))
+def check_policy(page: Document) -> tuple[str, str]:
+    """Assert that the page's Content-Security-Policy admits exactly its inline style and script, and
+    comes before them; the style and the script."""
     [meta] = [attrs for attrs in page.all("meta") if attrs.get("http-equiv") == "Content-Security-Policy"]
     directives = dict(item.strip().split(" ", 1) for item in (meta["content"] or "").split(";"))
     [style] = [text for tag, _, text in page.blocks if tag == "style"]
@@ -124,6 +125,12 @@ def test_the_policy_admits_exactly_the_inline_style_and_script(result):
     # the policy comes before anything it governs
     names = [name for name, _ in page.elements]
     assert names.index("meta") < names.index("style") < names.index("script")
+    return style, script
+
+
+def test_the_policy_admits_exactly_the_inline_style_and_script(result):
+    style, script = check_policy(Document(render(result)))
+    assert style == asset("page.css") and script == asset("page.js") + "\n" + asset("run.js")
 
 
 def test_nothing_is_loaded_from_elsewhere(result):
