@@ -98,6 +98,17 @@ class DaskCluster:
         os.kill(self.workers[number].pid, signal.SIGKILL)
         self.workers[number].wait(timeout=30)
 
+    def lose_every_worker(self) -> None:
+        """Kill every worker and wait until the scheduler knows it has none."""
+        from distributed import Client
+
+        for number in range(len(self.workers)):
+            if self.workers[number].poll() is None:
+                self.kill_worker(number)
+        with Client(self.address, timeout=10, set_as_default=False) as client:
+            while client.scheduler_info()["workers"]:
+                time.sleep(0.1)
+
     def stop(self) -> None:
         for process in [*self.workers, self.scheduler]:
             if process.poll() is None:
